@@ -1,0 +1,29 @@
+"""Shared fixtures: a real settings object in a temporary data dir, and the real model folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from core.settings import Settings
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+# The converted embedding model is ~470 MB and takes seconds to build: tests share one copy
+# under the git-ignored var/ folder instead of rebuilding it per test.
+TEST_MODELS_DIR = Path(os.environ.get("RUAMKIT_TEST_MODELS_DIR", REPO_ROOT / "var" / "test-models"))
+os.environ.setdefault("PYTHAINLP_DATA_DIR", str(REPO_ROOT / "var" / "pythainlp"))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings pointing at a fresh data dir, no .env, no Telegram token."""
+    return Settings(_env_file=None, ruamkit_data_dir=tmp_path / "data")  # type: ignore[call-arg]
+
+
+@pytest.fixture(scope="session")
+def models_dir() -> Path:
+    """The shared folder where the converted default model lives for tests."""
+    TEST_MODELS_DIR.mkdir(parents=True, exist_ok=True)
+    return TEST_MODELS_DIR
