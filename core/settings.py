@@ -21,6 +21,7 @@ class Settings(BaseSettings):
 
     # Storage
     ruamkit_data_dir: Path = Path("var")
+    ruamkit_models_dir: Path | None = None
     database_url: str | None = None
     source_dir: Path = DEFAULT_SOURCE_DIR
 
@@ -78,8 +79,10 @@ class Settings(BaseSettings):
 
     @property
     def models_dir(self) -> Path:
-        """Where converted embedding models live."""
-        return self.data_dir / "models"
+        """Where converted embedding models live (shareable between data dirs)."""
+        path = self.ruamkit_models_dir or self.data_dir / "models"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
 
     @property
     def index_dir(self) -> Path:

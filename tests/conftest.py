@@ -16,14 +16,16 @@ TEST_MODELS_DIR = Path(os.environ.get("RUAMKIT_TEST_MODELS_DIR", REPO_ROOT / "va
 os.environ.setdefault("PYTHAINLP_DATA_DIR", str(REPO_ROOT / "var" / "pythainlp"))
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    """Settings pointing at a fresh data dir, no .env, no Telegram token."""
-    return Settings(_env_file=None, ruamkit_data_dir=tmp_path / "data")  # type: ignore[call-arg]
-
-
 @pytest.fixture(scope="session")
 def models_dir() -> Path:
     """The shared folder where the converted default model lives for tests."""
     TEST_MODELS_DIR.mkdir(parents=True, exist_ok=True)
     return TEST_MODELS_DIR
+
+
+@pytest.fixture
+def settings(tmp_path: Path, models_dir: Path) -> Settings:
+    """Settings pointing at a fresh data dir (shared model folder), no .env, no token."""
+    return Settings(  # type: ignore[call-arg]
+        _env_file=None, ruamkit_data_dir=tmp_path / "data", ruamkit_models_dir=models_dir
+    )
