@@ -1,0 +1,70 @@
+"""Build the domain services once, from settings (the composition root's wiring)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from core.settings import Settings
+from retrieval.embeddings import Embedder, load_embedder
+from retrieval.generate import LLMGenerator, make_chat_model
+from retrieval.knowledge_base import KnowledgeBase, index_root
+from retrieval.qa import QuestionAnswerer
+
+
+def limit_threads() -> None:
+    """One BLAS thread: on 2 cores, numpy and torch threads fighting triple query latency."""
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def embedder_factory(settings: Settings) -> partial[Embedder]:
+    """A deferred model load: commands that never embed never pay for it."""
+    return partial(load_embedder, settings)
+
+
+def build_knowledge_base(settings: Settings, root: Path | None = None) -> KnowledgeBase:
+    """The knowledge base of the configured model (or of an explicit index root)."""
+    kb = KnowledgeBase.from_settings(settings, embedder_factory(settings))
+    if root is not None:
+        kb = KnowledgeBase(
+            index_root(root, settings.embedding_model),
+            embedder_factory(settings),
+            kb.store,
+            settings.source_dir,
+        )
+    return kb
+
+
+def build_generator(settings: Settings) -> LLMGenerator | None:
+    """The LLM composer when LLM_BASE_URL and LLM_MODEL are set, else None."""
+    if not (settings.llm_base_url and settings.llm_model):
+        return None
+    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+    chat = make_chat_model(
+        base_url=settings.llm_base_url,
+        model=settings.llm_model,
+        api_key=key,
+        timeout_s=settings.llm_timeout_s,
+    )
+    return LLMGenerator(chat)
+
+
+@dataclass
+class QAServices:
+    """What the CLI and the bot need for questions."""
+
+    knowledge_base: KnowledgeBase
+    answerer: QuestionAnswerer
+
+
+def build_qa(settings: Settings, knowledge_base: KnowledgeBase | None = None) -> QAServices:
+    """Knowledge base + question answerer wired from settings."""
+    kb = knowledge_base or build_knowledge_base(settings)
+    answerer = QuestionAnswerer(
+        kb, generator=build_generator(settings), cache_dir=settings.models_dir / "cache"
+    )
+    return QAServices(kb, answerer)

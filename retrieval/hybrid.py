@@ -1,0 +1,51 @@
+"""Pure fusion of dense and lexical scores over the same passages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+FusionMethod = Literal["zscore", "rrf", "dense", "lexical"]
+
+
+@dataclass(frozen=True)
+class SearchConfig:
+    """Fusion settings; the defaults won on the shipped eval sets (docs/benchmarks.md)."""
+
+    method: FusionMethod = "zscore"
+    dense_weight: float = 1.0
+    lexical_weight: float = 0.8
+    rrf_k: int = 60
+
+
+def _zscore(values: NDArray[np.float32]) -> NDArray[np.float32]:
+    """Standardise scores across the corpus so the two retrievers share one scale."""
+    if values.size == 0:
+        return values
+    std = float(values.std())
+    return (values - float(values.mean())) / (std if std > 1e-6 else 1.0)
+
+
+def _rrf(scores: NDArray[np.float32], k: int) -> NDArray[np.float32]:
+    """Reciprocal-rank transform of a score array (ties share the better rank)."""
+    ranks = np.empty(scores.size, dtype=np.float32)
+    ranks[np.argsort(-scores, kind="stable")] = np.arange(1, scores.size + 1)
+    return (1.0 / (k + ranks)).astype(np.float32)
+
+
+def fuse(
+    dense: NDArray[np.float32], lexical: NDArray[np.float32], config: SearchConfig
+) -> NDArray[np.float32]:
+    """One fused score per passage (pure)."""
+    if config.method == "dense":
+        return dense
+    if config.method == "lexical":
+        return lexical
+    if config.method == "rrf":
+        lex = np.where(lexical > 0, _rrf(lexical, config.rrf_k), 0.0)
+        return config.dense_weight * _rrf(dense, config.rrf_k) + config.lexical_weight * lex
+    lex_z = _zscore(lexical) if float(lexical.max(initial=0.0)) > 0 else np.zeros_like(lexical)
+    return config.dense_weight * _zscore(dense) + config.lexical_weight * lex_z

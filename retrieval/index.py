@@ -1,0 +1,93 @@
+"""A loaded index version: passages, their vectors (from Chroma) and a BM25 index."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from core.errors import IndexError_
+from knowledge import thai
+from retrieval.keyword import BM25Index
+from retrieval.passages import Passage
+from retrieval.vector_store import ChromaVectorStore, collection_name, make_client
+from retrieval.versions import MANIFEST
+
+LEXICAL = "lexical.json"
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    """Where vectors live: embedded Chroma under the version folder, or a Chroma server."""
+
+    host: str | None = None
+    port: int = 8000
+
+    def open(self, version_dir: Path, model_id: str, version: str) -> ChromaVectorStore:
+        """Open (or create) the collection of one version."""
+        path = None if self.host else version_dir / "chroma"
+        client = make_client(path=path, host=self.host, port=self.port)
+        return ChromaVectorStore(client, collection_name(model_id, version), model_id)
+
+
+class KnowledgeIndex:
+    """One complete, read-only index version, held in memory for fast queries."""
+
+    def __init__(
+        self,
+        version: str,
+        model_id: str,
+        passages: list[Passage],
+        vectors: NDArray[np.float32],
+        lexical_tokens: list[list[str]],
+        manifest: dict[str, Any],
+    ) -> None:
+        self.version = version
+        self.model_id = model_id
+        self.passages = passages
+        self.vectors = vectors
+        self.bm25 = BM25Index(lexical_tokens)
+        self.manifest = manifest
+
+    @classmethod
+    def load(cls, version_dir: Path, store: StoreConfig) -> KnowledgeIndex:
+        """Read a version folder; vectors come from its Chroma collection."""
+        manifest = json.loads((version_dir / MANIFEST).read_text(encoding="utf-8"))
+        passages = [Passage.from_record(r) for r in manifest["passages"]]
+        tokens = json.loads((version_dir / LEXICAL).read_text(encoding="utf-8"))
+        model_id, version = manifest["model_id"], manifest["version"]
+        by_key = store.open(version_dir, model_id, version).vectors_by_hash()
+        try:
+            rows = [by_key[p.embedding_key(model_id)] for p in passages]
+        except KeyError as exc:
+            raise IndexError_(f"index version {version} is missing vectors") from exc
+        dim = int(manifest.get("dimension", 0))
+        vectors = np.vstack(rows).astype(np.float32) if rows else np.zeros((0, dim), np.float32)
+        return cls(version, model_id, passages, vectors, tokens, manifest)
+
+    def __len__(self) -> int:
+        return len(self.passages)
+
+    def dense_scores(self, query_vector: NDArray[np.float32]) -> NDArray[np.float32]:
+        """Exact cosine similarity to every passage (cheap at this scale, no HNSW misses)."""
+        if not self.passages:
+            return np.zeros(0, dtype=np.float32)
+        return self.vectors @ query_vector.astype(np.float32)
+
+    def lexical_scores(self, query: str) -> NDArray[np.float32]:
+        """BM25 score of every passage for a question."""
+        return self.bm25.scores(thai.search_tokens(query))
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Per-document summary: path, title, passage count."""
+        summary: dict[str, dict[str, Any]] = {}
+        for passage in self.passages:
+            entry = summary.setdefault(
+                passage.doc, {"doc": passage.doc, "title": passage.title, "passages": 0}
+            )
+            entry["passages"] += 1
+        return list(summary.values())

@@ -1,0 +1,143 @@
+"""Question answering: search, decide coverage, compose (extractive or LLM) with citations."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+
+from knowledge import thai
+from retrieval import prompts
+from retrieval.answer import Answer, compose_extractive, refusal
+from retrieval.background import BACKGROUND_PASSAGES
+from retrieval.embeddings import Embedder
+from retrieval.hybrid import SearchConfig
+from retrieval.knowledge_base import KnowledgeBase
+from retrieval.refusal import CoverageSignals, RefusalModel, compute_signals, vocabulary_coverage
+from retrieval.search import HybridSearcher, SearchHit, SearchResult
+
+log = logging.getLogger(__name__)
+
+
+class AnswerGenerator(Protocol):
+    """An optional LLM that rewrites retrieved passages into an answer with citations."""
+
+    def generate(self, question: str, result: SearchResult, lang: str) -> Answer | None:
+        """Return a cited answer, or None to fall back to the extractive one."""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A search result with the coverage decision made on it."""
+
+    result: SearchResult
+    signals: CoverageSignals
+    probability: float
+    covered: bool
+
+
+class BackgroundVectors:
+    """Embeddings of the off-topic reference passages, cached per model on disk."""
+
+    def __init__(self, embedder: Embedder, cache_dir: Path | None) -> None:
+        self._embedder = embedder
+        self._cache_dir = cache_dir
+        self._vectors: NDArray[np.float32] | None = None
+
+    def vectors(self) -> NDArray[np.float32]:
+        """The background matrix, embedded once."""
+        if self._vectors is None:
+            self._vectors = self._load_or_embed()
+        return self._vectors
+
+    def _load_or_embed(self) -> NDArray[np.float32]:
+        digest = hashlib.sha256(
+            ("\n".join(BACKGROUND_PASSAGES) + self._embedder.model_id).encode()
+        ).hexdigest()[:16]
+        path = self._cache_dir / f"background-{digest}.npy" if self._cache_dir else None
+        if path is not None and path.exists():
+            return np.load(path).astype(np.float32)
+        vectors = self._embedder.embed_passages(list(BACKGROUND_PASSAGES))
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            np.save(path, vectors)
+        return vectors
+
+    def best(self, query_vector: NDArray[np.float32]) -> float:
+        """Similarity of the closest off-topic passage."""
+        return float((self.vectors() @ query_vector).max())
+
+
+class QuestionAnswerer:
+    """Answers questions from the live knowledge base, or refuses politely."""
+
+    def __init__(
+        self,
+        knowledge_base: KnowledgeBase,
+        *,
+        search_config: SearchConfig | None = None,
+        refusal_model: RefusalModel | None = None,
+        generator: AnswerGenerator | None = None,
+        cache_dir: Path | None = None,
+    ) -> None:
+        self.knowledge_base = knowledge_base
+        self.search_config = search_config or SearchConfig()
+        self.refusal_model = refusal_model or RefusalModel()
+        self.generator = generator
+        self._searcher: HybridSearcher | None = None
+        self._background: BackgroundVectors | None = None
+        self._cache_dir = cache_dir
+
+    @property
+    def searcher(self) -> HybridSearcher:
+        """The hybrid searcher (loads the embedding model on first use)."""
+        if self._searcher is None:
+            embedder = self.knowledge_base.embedder
+            self._searcher = HybridSearcher(embedder, self.search_config)
+            self._background = BackgroundVectors(embedder, self._cache_dir)
+        return self._searcher
+
+    def warm_up(self) -> None:
+        """Load the model, index and tokenizers now rather than on the first question."""
+        self.assess("การบริหารราชการแบบมีส่วนร่วมคืออะไร")
+
+    def search(self, question: str, k: int = 5) -> list[SearchHit]:
+        """Ranked passages for a question (no coverage decision)."""
+        index = self.knowledge_base.live()
+        return self.searcher.search(index, question, k).hits
+
+    def assess(self, question: str, k: int = 5) -> Assessment:
+        """Search and decide whether the material covers the question."""
+        index = self.knowledge_base.live()
+        result = self.searcher.search(index, question, k)
+        assert self._background is not None
+        vector = result.query_vector
+        coverage = vocabulary_coverage(result.query_tokens, index.bm25, thai.stopwords())
+        signals = compute_signals(
+            result.dense,
+            result.lexical,
+            self._background.best(vector) if vector is not None else 0.0,
+            coverage,
+            len(result.query_tokens),
+        )
+        probability = self.refusal_model.probability(signals)
+        covered = bool(result.hits) and probability >= self.refusal_model.threshold
+        return Assessment(result, signals, probability, covered)
+
+    def ask(self, question: str, lang: str | None = None) -> Answer:
+        """Answer with citations in the question's language, or refuse politely."""
+        lang = lang or thai.detect_language(question)
+        assessment = self.assess(question)
+        if not assessment.covered:
+            return refusal(lang, prompts.topics(lang), assessment.probability)
+        if self.generator is not None:
+            generated = self.generator.generate(question, assessment.result, lang)
+            if generated is not None:
+                return generated
+        index = self.knowledge_base.live()
+        return compose_extractive(assessment.result, index.bm25, lang, assessment.probability)

@@ -1,0 +1,96 @@
+"""Decide whether the material covers a question, from several calibrated signals.
+
+E5 cosine scores sit in a narrow band (~0.75-0.95), so one raw threshold is a poor test.
+We combine: how well the best passage matches compared with a fixed set of off-topic
+"background" passages (a none-of-the-above reference), how far it stands out from the rest
+of the corpus, and how much of the question's vocabulary the corpus contains at all.
+The logistic weights are fitted on knowledge/golden/calibration.jsonl (see docs/retrieval.md).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from retrieval.keyword import BM25Index
+
+
+@dataclass(frozen=True)
+class CoverageSignals:
+    """The features behind a refusal decision, all computed per question."""
+
+    dense_top: float
+    background_margin: float
+    dense_z: float
+    vocabulary_coverage: float
+    lexical_top: float
+
+    def as_vector(self) -> NDArray[np.float64]:
+        """Feature vector in the order of `RefusalModel.weights`."""
+        return np.array(
+            [
+                self.background_margin,
+                self.dense_z,
+                self.vocabulary_coverage,
+                self.lexical_top,
+            ],
+            dtype=np.float64,
+        )
+
+
+@dataclass(frozen=True)
+class RefusalModel:
+    """Logistic model over the signals; `threshold` is the probability needed to answer."""
+
+    weights: tuple[float, ...] = (40.0, 0.6, 3.0, 0.15)
+    bias: float = -3.0
+    threshold: float = 0.5
+
+    def probability(self, signals: CoverageSignals) -> float:
+        """Probability that the material covers the question."""
+        z = float(np.dot(np.asarray(self.weights), signals.as_vector())) + self.bias
+        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+    def covers(self, signals: CoverageSignals) -> bool:
+        """Answer (True) or refuse (False)."""
+        return self.probability(signals) >= self.threshold
+
+
+def vocabulary_coverage(query_tokens: list[str], bm25: BM25Index, stopwords: set[str]) -> float:
+    """Idf-weighted share of the question's content words that occur in the corpus."""
+    content = [t for t in dict.fromkeys(query_tokens) if t not in stopwords and len(t) > 1]
+    if not content:
+        return 0.0
+    unseen_idf = bm25.idf("\u0000never-seen\u0000")
+    total = present = 0.0
+    for token in content:
+        # Weight by rarity: a rare word the corpus lacks (e.g. a place name) counts most.
+        weight = bm25.idf(token) if bm25.contains(token) else unseen_idf
+        total += weight
+        present += weight if bm25.contains(token) else 0.0
+    return present / total if total else 0.0
+
+
+def compute_signals(
+    dense: NDArray[np.float32],
+    lexical: NDArray[np.float32],
+    background_top: float,
+    coverage: float,
+    query_token_count: int,
+) -> CoverageSignals:
+    """Signals from the corpus-wide score arrays of one question."""
+    if dense.size == 0:
+        return CoverageSignals(0.0, -1.0, 0.0, coverage, 0.0)
+    top = float(dense.max())
+    std = float(dense.std()) or 1.0
+    lexical_top = float(lexical.max(initial=0.0)) / max(query_token_count, 1)
+    return CoverageSignals(
+        dense_top=top,
+        background_margin=top - background_top,
+        dense_z=(top - float(dense.mean())) / std,
+        vocabulary_coverage=coverage,
+        lexical_top=lexical_top,
+    )
