@@ -17,7 +17,9 @@ DEFAULT_SOURCE_DIR = PACKAGE_ROOT / "knowledge" / "sources"
 class Settings(BaseSettings):
     """Every knob RuamKit reads; `.env.example` mirrors it field for field."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True
+    )
 
     # Storage
     ruamkit_data_dir: Path = Path("var")
