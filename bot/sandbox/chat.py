@@ -1,0 +1,290 @@
+"""A terminal chat client: a person talks to the bot through the sandbox on stdin/stdout.
+
+Plain lines in, plain lines out (no curses), so tests can drive it with in-memory streams.
+Type ``:help`` for the commands; buttons and poll options are picked by number.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import shlex
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import TextIO
+
+from bot.sandbox.chat_render import render_message
+from bot.sandbox.chat_texts import text
+from bot.sandbox.errors import SandboxError
+from bot.sandbox.server import BotApiSandbox
+from bot.sandbox.users import SimulatedUser
+from bot.sandbox.views import SandboxMessage
+
+
+class ChatClient:
+    """Prints what the bot does in one private chat and turns typed lines into actions."""
+
+    def __init__(
+        self,
+        sandbox: BotApiSandbox,
+        user: SimulatedUser,
+        out: TextIO,
+        *,
+        download_dir: Path,
+        reply_wait: float,
+        quiet_period: float,
+    ) -> None:
+        self.sandbox, self.user, self.out = sandbox, user, out
+        self.language = "en" if user.language_code == "en" else "th"
+        self.bot_name = str(sandbox.bot_user.get("first_name", "bot"))
+        self.download_dir = download_dir
+        self.reply_wait, self.quiet_period = reply_wait, quiet_period
+        self._printed: dict[int, int] = {m.message_id: m.version for m in user.messages}
+        self._saved: dict[int, Path] = {}
+        self._answers_seen = len(user.callback_answers)
+        self._actions_seen = len(user.chat_actions)
+
+    def say(self, line: str) -> None:
+        """Write one block of output and flush it."""
+        self.out.write(line + "\n")
+        self.out.flush()
+
+    def t(self, key: str, **values: object) -> str:
+        """A client text in the user's language."""
+        return text(self.language, key, **values)
+
+    def refresh(self) -> None:
+        """Print new or changed bot messages, deletions, chat actions and button answers."""
+        current = {m.message_id: m for m in self.user.messages}
+        for message_id in [i for i in self._printed if i not in current]:
+            del self._printed[message_id]
+            self.say("── " + self.t("deleted", id=message_id))
+        for action in self.user.chat_actions[self._actions_seen :]:
+            self.say(f"… {self.bot_name}: {action}")
+        self._actions_seen = len(self.user.chat_actions)
+        for message_id, message in current.items():
+            if self._printed.get(message_id) != message.version:
+                self._printed[message_id] = message.version
+                self.say(self._render(message))
+        for answer in self.user.callback_answers[self._answers_seen :]:
+            if answer.text:
+                self.say(
+                    "🔔 " + self.t("alert" if answer.show_alert else "notice", text=answer.text)
+                )
+        self._answers_seen = len(self.user.callback_answers)
+
+    def _render(self, message: SandboxMessage) -> str:
+        return render_message(
+            message, bot_name=self.bot_name, language=self.language, saved=self._save(message)
+        )
+
+    def _save(self, message: SandboxMessage) -> Path | None:
+        if message.message_id in self._saved:
+            return self._saved[message.message_id]
+        document, photo = message.document, message.photo
+        if document is None and photo is None:
+            return None
+        name = document.file_name if document and document.file_name else "photo.jpg"
+        path = self.download_dir / f"{message.message_id}_{Path(name).name}"
+        self.download_dir.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(document.data if document else photo or b"")
+        self._saved[message.message_id] = path
+        return path
+
+    def _snapshot(self) -> tuple[object, ...]:
+        versions = tuple((m.message_id, m.version) for m in self.user.messages)
+        return versions, len(self.user.callback_answers)
+
+    async def watch(self) -> None:
+        """Keep printing whatever the bot does, until cancelled."""
+        while True:
+            await self.user.wait_activity(3600)
+            self.refresh()
+
+    async def settle(self) -> None:
+        """Wait for the bot's first reaction (up to reply_wait), then until it goes quiet."""
+        loop = asyncio.get_running_loop()
+        before, deadline = self._snapshot(), loop.time() + self.reply_wait
+        while self._snapshot() == before and loop.time() < deadline:
+            await self.user.wait_activity(deadline - loop.time())
+        # Bounded, so a sandbox busy with other chats cannot hold the prompt forever.
+        while loop.time() < deadline + self.reply_wait:
+            if not await self.user.wait_activity(self.quiet_period):
+                break
+        self.refresh()
+
+    async def handle(self, line: str) -> bool:
+        """Act on one typed line; False means leave."""
+        line = line.rstrip("\r\n")
+        if not line.strip():
+            return True
+        if line.startswith("::"):
+            await self.user.send(line[1:])
+        elif line.startswith(":"):
+            return await self._command(line)
+        else:
+            await self.user.send(line)
+        await self.settle()
+        return True
+
+    async def _command(self, line: str) -> bool:
+        name, _, rest = line[1:].partition(" ")
+        name = name.lower()
+        if name in ("quit", "q", "exit"):
+            return False
+        simple = {"help": lambda: self.say(self.t("help")), "history": self._history,
+                  "commands": self._commands}  # fmt: skip
+        if name in simple:
+            simple[name]()
+            return True
+        actions = {"b": self._press, "v": self._vote, "upload": self._upload}
+        if name not in actions:
+            self.say("! " + self.t("unknown", command=":" + name))
+            return True
+        try:
+            acted = await actions[name](rest.strip())
+        except (SandboxError, ValueError) as error:
+            self.say("! " + self.t("error", error=error))
+            return True
+        if acted:
+            await self.settle()
+        return True
+
+    def _history(self) -> None:
+        for message in self.user.messages:
+            self.say(self._render(message))
+
+    def _commands(self) -> None:
+        commands = self.sandbox.commands_for(self.user.chat_id, self.user.language_code or "")
+        if not commands:
+            self.say(self.t("no_commands"))
+        for command in commands:
+            self.say(f"  /{command['command']} — {command['description']}")
+
+    def _target(self, words: list[str], *, poll: bool) -> SandboxMessage | None:
+        if words and words[0].startswith("#"):
+            wanted = int(words.pop(0)[1:])
+            found = [m for m in self.user.messages if m.message_id == wanted]
+            if not found:
+                self.say("! " + self.t("no_message", id=wanted))
+            return found[0] if found else None
+        fits = [m for m in self.user.messages if (poll and m.poll and not m.poll.is_closed)
+                or (not poll and m.button_list)]  # fmt: skip
+        if not fits:
+            self.say(self.t("no_poll" if poll else "no_buttons"))
+        return fits[-1] if fits else None
+
+    async def _press(self, rest: str) -> bool:
+        words = rest.split()
+        if not words:
+            self.say(self.t("usage_b"))
+            return False
+        message = self._target(words, poll=False)
+        if message is None or not words:
+            return False
+        label = " ".join(words)
+        if label.isdigit():
+            buttons = message.button_list
+            number = int(label)
+            if not 1 <= number <= len(buttons):
+                self.say("! " + self.t("bad_number", n=number, count=len(buttons)))
+                return False
+            button = buttons[number - 1]
+            if button.url:
+                self.say(self.t("opens", url=button.url))
+                return False
+            label = button.callback_data or button.text
+        await self.user.press(message, label)
+        return True
+
+    async def _vote(self, rest: str) -> bool:
+        words = rest.split()
+        message = self._target(words, poll=True) if words else None
+        if not words:
+            self.say(self.t("usage_v"))
+        if message is None or not words:
+            return False
+        await self.user.vote(message, [int(word) - 1 for word in words])
+        return True
+
+    async def _upload(self, rest: str) -> bool:
+        words = shlex.split(rest) if rest else []
+        if not words:
+            self.say(self.t("usage_upload"))
+            return False
+        path = Path(words[0]).expanduser()
+        if not path.is_file():
+            self.say("! " + self.t("no_file", path=path))
+            return False
+        await self.user.upload(path, caption=" ".join(words[1:]) or None)
+        return True
+
+
+async def run_chat_client(
+    sandbox: BotApiSandbox,
+    *,
+    user_id: int,
+    first_name: str,
+    language_code: str = "th",
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    download_dir: Path | None = None,
+    reply_wait: float = 10.0,
+    quiet_period: float = 0.3,
+) -> None:
+    """Chat with the bot as one person until ``:quit`` or end of input.
+
+    Args:
+        sandbox: A started sandbox the bot is polling (or receiving webhooks from).
+        user_id: The person's Telegram id (also their private chat id).
+        first_name: The person's first name.
+        language_code: Their app language; also the client's own language (th or en).
+        stdin: Where typed lines come from (default: the terminal).
+        stdout: Where output goes (default: the terminal).
+        download_dir: Where files the bot sends are saved (default: a temporary folder).
+        reply_wait: Seconds to wait for the bot's first reaction before reading on.
+        quiet_period: Seconds of silence that count as the bot having finished replying.
+
+    """
+    source, out = stdin or sys.stdin, stdout or sys.stdout
+    user = sandbox.user(user_id, first_name, language_code=language_code)
+    folder = download_dir or Path(tempfile.gettempdir()) / "ruamkit-sandbox-downloads"
+    client = ChatClient(sandbox, user, out, download_dir=folder, reply_wait=reply_wait,
+                        quiet_period=quiet_period)  # fmt: skip
+    bot = sandbox.bot_user.get("username", "bot")
+    client.say(client.t("banner", bot=f"@{bot}", name=first_name, user_id=user_id))
+    watcher = asyncio.create_task(client.watch())
+    try:
+        lines = _read_lines(source)
+        while (line := await lines.get()) and await client.handle(line):
+            pass
+    finally:
+        watcher.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await watcher
+        client.refresh()
+        client.say(client.t("bye"))
+
+
+def _read_lines(source: TextIO) -> asyncio.Queue[str]:
+    """Lines from ``source`` read on a daemon thread ("" marks the end of input).
+
+    A daemon thread, not the default executor, so a blocked terminal read never keeps the
+    program from exiting.
+    """
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[str] = asyncio.Queue()
+
+    def put(line: str) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop may be gone at exit
+            loop.call_soon_threadsafe(queue.put_nowait, line)
+
+    def pump() -> None:
+        for line in iter(source.readline, ""):
+            put(line)
+        put("")
+
+    threading.Thread(target=pump, name="sandbox-chat-stdin", daemon=True).start()
+    return queue
