@@ -50,6 +50,7 @@ _ENGLISH_FUNCTION_WORDS = frozenset((
     "what", "how", "why", "when", "where", "which", "who", "whom", "whose", "is", "are",
     "was", "were", "do", "does", "did", "can", "could", "should", "would", "will", "the",
     "a", "an", "of", "to", "in", "on", "for", "with", "about", "explain", "tell", "me",
+    "and", "or", "it", "this", "that", "there", "be", "please",
 ))  # fmt: skip
 
 
@@ -146,6 +147,15 @@ def sentence_spans(text: str) -> list[Span]:
     return spans
 
 
+def stopwords() -> set[str]:
+    """Function words to ignore when judging what a question is about (Thai and English).
+
+    PyThaiNLP's Thai list (~1,000 words such as "การ", "ของ", "คือ", "อะไร") plus common
+    English question and function words, all lower-case like search_tokens; a fresh copy.
+    """
+    return set(_stopwords())
+
+
 def warm_up() -> None:
     """Load the word dictionary and the sentence model now rather than on the first question."""
     _sentence_tokenizer()("เริ่ม ต้น")
@@ -210,6 +220,12 @@ def _trim(text: str, span: Span) -> Span:
     return start, end
 
 
+@cache
+def _stopwords() -> frozenset[str]:
+    thai_words = _pythainlp_corpus().thai_stopwords()
+    return frozenset(thai_words) | _ENGLISH_FUNCTION_WORDS
+
+
 @lru_cache(maxsize=4096)
 def _newmm(text: str) -> tuple[str, ...]:
     """Newmm tokens including whitespace; they concatenate back to the text (cached: hot path)."""
@@ -243,6 +259,14 @@ def _pythainlp_tokenize() -> ModuleType:
     import pythainlp.tokenize
 
     return pythainlp.tokenize
+
+
+@cache
+def _pythainlp_corpus() -> ModuleType:
+    _ensure_data_dir()
+    import pythainlp.corpus
+
+    return pythainlp.corpus
 
 
 def _ensure_data_dir() -> None:

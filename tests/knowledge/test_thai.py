@@ -84,6 +84,15 @@ def test_search_tokens_lowercase_drop_punctuation_and_keep_latin_words_whole():
     assert all(token == token.lower() for token in tokens)
 
 
+def test_stopwords_cover_thai_and_english_function_words_but_not_lecture_terms():
+    words = thai.stopwords()
+    assert {"การ", "ของ", "คือ", "อะไร", "what", "the"} <= words
+    content = thai.search_tokens("การบริหารราชการแบบมีส่วนร่วม participatory governance")
+    assert {"มีส่วนร่วม", "participatory", "governance"} <= set(content) - words
+    words.add("changed")
+    assert "changed" not in thai.stopwords()  # each call gets its own copy
+
+
 def test_thai_ratio_counts_letters_only():
     assert thai.thai_ratio("ภาครัฐ 123 !!") == 1.0
     assert thai.thai_ratio("state 123") == 0.0
