@@ -13,7 +13,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 # The converted embedding model is ~470 MB and takes seconds to build: tests share one copy
 # under the git-ignored var/ folder instead of rebuilding it per test.
 TEST_MODELS_DIR = Path(os.environ.get("RUAMKIT_TEST_MODELS_DIR", REPO_ROOT / "var" / "test-models"))
-os.environ.setdefault("PYTHAINLP_DATA_DIR", str(REPO_ROOT / "var" / "pythainlp"))
+os.environ.setdefault("PYTHAINLP_DATA", str(REPO_ROOT / "var" / "pythainlp"))
 
 
 @pytest.fixture(scope="session")
