@@ -143,6 +143,11 @@ class BotApiSandbox:
         """Updates the bot has not confirmed yet."""
         return list(self._env.queue.pending)
 
+    @property
+    def polling(self) -> bool:
+        """Whether a getUpdates call is waiting in long polling right now."""
+        return self._env.queue.waiting > 0
+
     def set_rate_limits(self, rate_limits: RateLimits | None) -> None:
         """Turn Telegram's flood limits on (with these numbers) or off (None)."""
         self._env.limiter = RateLimiter(rate_limits, self._clock) if rate_limits else None

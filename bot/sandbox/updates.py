@@ -23,6 +23,7 @@ class UpdateQueue:
         self._arrived = asyncio.Event()
         self._poller = 0
         self.closed = False
+        self.waiting = 0  # getUpdates calls now blocked in long polling
 
     def push(self, kind: str, payload: dict[str, Any]) -> dict[str, Any] | None:
         """Queue an update of this kind unless allowed_updates filters it out."""
@@ -70,17 +71,25 @@ class UpdateQueue:
         self._wake()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + max(timeout, 0)
+        self.waiting += 1
+        try:
+            await self._long_poll(me, deadline)
+        finally:
+            self.waiting -= 1
+        return self.pending[:count]
+
+    async def _long_poll(self, me: int, deadline: float) -> None:
+        loop = asyncio.get_running_loop()
         while not self.pending and not self.closed:
             remaining = deadline - loop.time()
             if remaining <= 0:
-                break
+                return
             try:
                 await asyncio.wait_for(self._arrived.wait(), remaining)
             except TimeoutError:
-                break
+                return
             if self._poller != me:
                 raise conflict(TERMINATED_BY_OTHER)
-        return self.pending[:count]
 
     async def wait_pending(self) -> dict[str, Any]:
         """The oldest unconfirmed update, waiting for one to arrive."""
