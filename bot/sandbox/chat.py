@@ -66,8 +66,9 @@ class ChatClient:
         self._actions_seen = len(self.user.chat_actions)
         for message_id, message in current.items():
             if self._printed.get(message_id) != message.version:
+                again = message_id in self._printed
                 self._printed[message_id] = message.version
-                self.say(self._render(message))
+                self.say(self._render(message, again=again))
         for answer in self.user.callback_answers[self._answers_seen :]:
             if answer.text:
                 self.say(
@@ -75,9 +76,10 @@ class ChatClient:
                 )
         self._answers_seen = len(self.user.callback_answers)
 
-    def _render(self, message: SandboxMessage) -> str:
+    def _render(self, message: SandboxMessage, *, again: bool = False) -> str:
+        saved = self._save(message)
         return render_message(
-            message, bot_name=self.bot_name, language=self.language, saved=self._save(message)
+            message, bot_name=self.bot_name, language=self.language, saved=saved, again=again
         )
 
     def _save(self, message: SandboxMessage) -> Path | None:

@@ -9,12 +9,21 @@ from bot.sandbox.views import SandboxMessage
 
 
 def render_message(
-    message: SandboxMessage, *, bot_name: str, language: str, saved: Path | None
+    message: SandboxMessage,
+    *,
+    bot_name: str,
+    language: str,
+    saved: Path | None,
+    again: bool = False,
 ) -> str:
-    """A block of plain lines for one bot message in its current state."""
+    """A block of plain lines for one bot message in its current state.
+
+    ``again`` marks a message shown before whose poll results changed without an edit.
+    """
     if message.deleted:
         return "── " + text(language, "deleted", id=message.message_id)
-    edited = f" ({text(language, 'edited')})" if message.edited else ""
+    label = "edited" if message.edited else "updated" if again else None
+    edited = f" ({text(language, label)})" if label else ""
     lines = [f"── {bot_name} #{message.message_id}{edited} ──"]
     if message.readable:
         lines.append(message.readable)

@@ -18,6 +18,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "  :help           วิธีใช้นี้     :quit  ออก"
         ),
         "edited": "แก้ไขแล้ว",
+        "updated": "อัปเดต",
         "deleted": "ข้อความ #{id} ถูกลบ",
         "saved": "ไฟล์ {name} ({size} ไบต์) บันทึกที่ {path}",
         "vote_hint": "ลงคะแนนด้วย :v ตามด้วยหมายเลขตัวเลือก",
@@ -55,6 +56,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "  :help           this help     :quit  leave"
         ),
         "edited": "edited",
+        "updated": "updated",
         "deleted": "message #{id} was deleted",
         "saved": "file {name} ({size} bytes) saved to {path}",
         "vote_hint": "vote with :v and the option numbers",

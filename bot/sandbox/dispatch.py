@@ -11,6 +11,7 @@ from typing import Any
 
 from aiohttp import BodyPartReader, web
 
+from bot.sandbox.catalog import BOT_API_METHODS
 from bot.sandbox.env import Env
 from bot.sandbox.errors import ApiError, bad_request, not_found, unauthorized
 from bot.sandbox.faults import HTML_STATUSES, FaultPlan
@@ -85,6 +86,7 @@ class Dispatcher:
         self.env, self.token, self.methods, self.faults = env, token, methods, faults
         self.calls: list[ApiCall] = []
         self.ignored_parameters: list[tuple[str, str]] = []
+        self.unserved_calls: list[str] = []
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         """Answer ``/bot<token>/<method>``."""
@@ -93,7 +95,7 @@ class Dispatcher:
             check_token(request.match_info["token"], self.token)
             method = self.methods.get(name.lower())
             if method is None:
-                raise not_found()
+                raise self._unserved(name)
             name, raw = method.name, await read_raw(request)
             reply: dict[str, Any] = {"ok": True, **_result(await self._call(method, raw))}
             status = 200
@@ -104,6 +106,15 @@ class Dispatcher:
             page = _NGINX_PAGE.format(status=status, reason=reply.get("description", ""))
             return web.Response(status=status, text=page, content_type="text/html")
         return web.json_response(reply, status=status, dumps=_dumps)
+
+    def _unserved(self, name: str) -> ApiError:
+        # PTB reads a 404 as InvalidToken; a real method the sandbox lacks says so plainly.
+        known = {m.lower(): m for m in BOT_API_METHODS}
+        if name.lower() not in known:
+            return not_found()
+        self.unserved_calls.append(known[name.lower()])
+        _log.warning("sandbox: the bot called %s, which the sandbox does not serve", name)
+        return ApiError(501, f"Not Implemented: the Bot API sandbox does not serve {name} yet")
 
     async def _call(self, method: Method, raw: dict[str, Any]) -> Any:
         fault = self.faults.take(method.name)

@@ -134,6 +134,11 @@ class BotApiSandbox:
         return self._dispatcher.ignored_parameters
 
     @property
+    def unserved_calls(self) -> list[str]:
+        """Bot API methods the bot called that the sandbox does not implement (answered 501)."""
+        return self._dispatcher.unserved_calls
+
+    @property
     def updates(self) -> list[dict[str, Any]]:
         """Every update ever queued for the bot, confirmed or not."""
         return self._env.queue.delivered

@@ -6,7 +6,7 @@ import aiohttp
 import pytest
 import telegram
 from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, EndPointNotFound, Forbidden, InvalidToken
+from telegram.error import BadRequest, EndPointNotFound, Forbidden, InvalidToken, NetworkError
 
 from bot.sandbox import BotApiSandbox
 
@@ -43,6 +43,12 @@ async def test_unknown_method_is_not_found_but_names_ignore_case(sandbox, bot):
     url = f"{sandbox.bot_base_url}{sandbox.token}/GETME"
     async with aiohttp.ClientSession() as session, session.get(url) as reply:
         assert (await reply.json())["result"]["username"] == "ruamkit_bot"
+
+
+async def test_real_methods_the_sandbox_lacks_say_so(sandbox, bot):
+    with pytest.raises(NetworkError, match="sandbox does not serve getChat"):
+        await bot.get_chat(1)
+    assert sandbox.unserved_calls == ["getChat"]
 
 
 async def test_text_of_4096_characters_is_sent_and_4097_is_too_long(sandbox, bot):

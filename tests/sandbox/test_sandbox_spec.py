@@ -11,11 +11,17 @@ import pytest
 from spec_check import expected_kind, problems
 
 from bot.sandbox import BotApiSandbox
+from bot.sandbox.catalog import BOT_API_METHODS, BOT_API_VERSION
 from bot.sandbox.methods import all_methods
 
 SERVED = sorted(all_methods().values(), key=lambda m: m.name)
 # Deprecated parameter names Telegram still accepts, each a documented rename.
 LEGACY = {("sendPoll", "correct_option_id")}
+
+
+def test_catalog_lists_exactly_the_specs_methods(spec):
+    assert sorted(BOT_API_METHODS) == sorted(spec["methods"])
+    assert spec["version"] == f"Bot API {BOT_API_VERSION}"
 
 
 def test_every_served_method_exists_in_the_spec(spec):
