@@ -167,10 +167,10 @@ class ChatClient:
 
     def _target(self, words: list[str], *, poll: bool) -> SandboxMessage | None:
         if words and words[0].startswith("#"):
-            wanted = int(words.pop(0)[1:])
-            found = [m for m in self.user.messages if m.message_id == wanted]
+            marker = words.pop(0)[1:]
+            found = [m for m in self.user.messages if str(m.message_id) == marker]
             if not found:
-                self.say("! " + self.t("no_message", id=wanted))
+                self.say("! " + self.t("no_message", id=marker))
             return found[0] if found else None
         fits = [m for m in self.user.messages if (poll and m.poll and not m.poll.is_closed)
                 or (not poll and m.button_list)]  # fmt: skip
@@ -203,10 +203,12 @@ class ChatClient:
 
     async def _vote(self, rest: str) -> bool:
         words = rest.split()
-        message = self._target(words, poll=True) if words else None
-        if not words:
+        numbers = words[1:] if words and words[0].startswith("#") else words
+        if not numbers or not all(word.isdigit() for word in numbers):
             self.say(self.t("usage_v"))
-        if message is None or not words:
+            return False
+        message = self._target(words, poll=True)
+        if message is None:
             return False
         await self.user.vote(message, [int(word) - 1 for word in words])
         return True

@@ -101,6 +101,10 @@ class Dispatcher:
             status = 200
         except ApiError as error:
             reply, status = error.as_json(), error.status
+        except Exception as error:  # a sandbox bug: say so instead of a bare 500 page
+            _log.exception("sandbox: %s failed", name)
+            reply = ApiError(500, f"Internal Server Error: sandbox bug: {error!r}").as_json()
+            status = 500
         self.calls.append(ApiCall(name, _loggable(raw), status, reply))
         if status in HTML_STATUSES:
             page = _NGINX_PAGE.format(status=status, reason=reply.get("description", ""))

@@ -89,6 +89,7 @@ class BotApiSandbox:
             app, access_log=None, handler_cancellation=True, shutdown_timeout=1.0
         )
         await self._runner.setup()
+        self._env.queue.closed = False  # a restarted sandbox long-polls again
         site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
         self.port = int(self._runner.addresses[0][1])

@@ -61,7 +61,7 @@ async def test_mistakes_get_clear_messages_not_tracebacks(sandbox, app, tmp_path
     output = await chat(
         sandbox,
         [":b 1", ":v 1", ":nonsense", ":upload /no/such/file.pdf", "/start", ":b 7",
-         ":b #999 1", ":v", ":b"],
+         ":b #999 1", ":v", ":b", ":v x", ":b #x 1"],
         tmp_path,
     )  # fmt: skip
     assert "ยังไม่มีข้อความที่มีปุ่ม" in output
@@ -69,7 +69,7 @@ async def test_mistakes_get_clear_messages_not_tracebacks(sandbox, app, tmp_path
     assert "ไม่รู้จักคำสั่ง :nonsense" in output
     assert "ไม่พบไฟล์ /no/such/file.pdf" in output
     assert "ไม่มีหมายเลข 7 — เลือกได้ 1 ถึง 2" in output
-    assert "ไม่มีข้อความหมายเลข 999" in output
+    assert "ไม่มีข้อความหมายเลข 999" in output and "ไม่มีข้อความหมายเลข x" in output
     assert "ใช้ :v N" in output and "ใช้ :b N" in output
     assert "Traceback" not in output
 
