@@ -96,6 +96,14 @@ def select_passages(result: SearchResult) -> list[SearchHit]:
     return chosen
 
 
+QUESTION_ENDINGS = ("?", "อะไร", "อย่างไร", "ไหม", "หรือไม่", "เท่าไร", "ใคร", "ทำไม", "บ้าง")
+
+
+def looks_like_question(sentence: str) -> bool:
+    """Slides often repeat the question as a heading; a question is not an answer."""
+    return sentence.rstrip(" .!").endswith(QUESTION_ENDINGS)
+
+
 def _sentence_scores(
     sentences: list[str], query_tokens: list[str], bm25: BM25Index
 ) -> list[float]:
@@ -115,6 +123,8 @@ def best_sentences(
     sentences = [s.strip() for s in thai.sentence_split(passage.text) if s.strip()]
     if not sentences:
         return [passage.text[:MAX_SENTENCE_CHARS]]
+    statements = [s for s in sentences if not looks_like_question(s)]
+    sentences = statements or sentences
     scores = _sentence_scores(sentences, query_tokens, bm25)
     if max(scores, default=0.0) <= 0:
         chosen = list(range(min(limit, len(sentences))))

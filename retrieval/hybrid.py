@@ -17,7 +17,7 @@ class SearchConfig:
 
     method: FusionMethod = "zscore"
     dense_weight: float = 1.0
-    lexical_weight: float = 0.8
+    lexical_weight: float = 1.5
     rrf_k: int = 60
 
 

@@ -12,7 +12,7 @@ from numpy.typing import NDArray
 
 from core.errors import IndexError_
 from knowledge import thai
-from retrieval.keyword import BM25Index
+from retrieval.keyword import BM25Index, with_bigrams
 from retrieval.passages import Passage
 from retrieval.vector_store import ChromaVectorStore, collection_name, make_client
 from retrieval.versions import MANIFEST
@@ -50,7 +50,7 @@ class KnowledgeIndex:
         self.model_id = model_id
         self.passages = passages
         self.vectors = vectors
-        self.bm25 = BM25Index(lexical_tokens)
+        self.bm25 = BM25Index([with_bigrams(tokens) for tokens in lexical_tokens])
         self.manifest = manifest
 
     @classmethod
@@ -80,7 +80,7 @@ class KnowledgeIndex:
 
     def lexical_scores(self, query: str) -> NDArray[np.float32]:
         """BM25 score of every passage for a question."""
-        return self.bm25.scores(thai.search_tokens(query))
+        return self.bm25.scores(with_bigrams(thai.search_tokens(query)))
 
     def documents(self) -> list[dict[str, Any]]:
         """Per-document summary: path, title, passage count."""

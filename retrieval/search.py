@@ -11,6 +11,7 @@ from knowledge import thai
 from retrieval.embeddings import Embedder
 from retrieval.hybrid import SearchConfig, fuse
 from retrieval.index import KnowledgeIndex
+from retrieval.keyword import with_bigrams
 from retrieval.passages import Passage
 
 
@@ -52,7 +53,7 @@ class HybridSearcher:
             dense = index.dense_scores(query_vector)
         else:
             dense = np.zeros(len(index), dtype=np.float32)
-        lexical = index.bm25.scores(tokens)
+        lexical = index.bm25.scores(with_bigrams(tokens))
         fused = fuse(dense, lexical, self.config)
         order = np.argsort(-fused, kind="stable")[: max(k, 0)]
         hits = [
