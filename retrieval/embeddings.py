@@ -83,9 +83,9 @@ class SentenceTransformerEmbedder:
 
     def embed_queries(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """Embed questions with the query prompt."""
-        return (
-            self._encode(texts, self._query_prompt, max(1, len(texts))) if texts else self._empty()
-        )
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return self._encode(texts, self._query_prompt, len(texts))
 
     def count_tokens(self, text: str) -> int:
         """Untruncated token count of `text` as a passage; above `max_tokens` it gets cut."""
@@ -106,9 +106,6 @@ class SentenceTransformerEmbedder:
                 normalize_embeddings=True,
             )
         return np.asarray(vectors, dtype=np.float32)
-
-    def _empty(self) -> NDArray[np.float32]:
-        return np.zeros((0, self.dimension), dtype=np.float32)
 
 
 def load_embedder(settings: Settings) -> SentenceTransformerEmbedder:
