@@ -1,0 +1,121 @@
+"""The services the handlers use, built once in main() and reached through a typed context.
+
+Handlers receive a `BotContext`; `context.services` is the `Services` object built by
+`build_services()` (the composition root) and attached by `bot.app.build_application`.
+Domain state lives in the database, never in bot_data: bot_data only carries `Services`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeAlias
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.rate_limit import SlidingWindowLimiter
+from core import feedback as _feedback_tables  # noqa: F401  (registers the tables)
+from core import users as _user_tables  # noqa: F401
+from core.db import create_tables, make_engine, session_scope
+from core.settings import Settings
+from retrieval.answer import Answer
+
+
+class Answerer(Protocol):
+    """The question-answering service (retrieval.qa.QuestionAnswerer fits)."""
+
+    def ask(self, question: str, lang: str | None = None) -> Answer:
+        """Answer with citations, or refuse politely."""
+
+    def warm_up(self) -> None:
+        """Load models and indexes before the first question."""
+
+
+BUTTON_ALLOWANCE = 3
+
+
+def _single_thread() -> ThreadPoolExecutor:
+    # One worker: the model is CPU-bound and not known to be thread-safe, so questions queue.
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="ruamkit-qa")
+
+
+@dataclass
+class Services:
+    """Everything the handlers need; later features add their services here."""
+
+    settings: Settings
+    answerer: Answerer
+    engine: Engine
+    limiter: SlidingWindowLimiter
+    button_limiter: SlidingWindowLimiter
+    qa_pool: ThreadPoolExecutor = field(default_factory=_single_thread)
+
+    @property
+    def admin_ids(self) -> frozenset[int]:
+        """Telegram ids of the admins (ADMIN_IDS)."""
+        return frozenset(self.settings.admin_ids)
+
+    def session(self) -> AbstractContextManager[Session]:
+        """A database session that commits on success."""
+        return session_scope(self.engine)
+
+    async def ask(self, question: str, lang: str | None) -> Answer:
+        """Answer off the event loop, so other chats keep flowing while the model works."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.qa_pool, self.answerer.ask, question, lang)
+
+    async def warm_up(self) -> None:
+        """Load the model and index now rather than on the first question."""
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self.qa_pool, self.answerer.warm_up)
+
+    def close(self) -> None:
+        """Release the worker thread and the database connections."""
+        self.qa_pool.shutdown(wait=False, cancel_futures=True)
+        self.engine.dispose()
+
+
+def build_services(settings: Settings, answerer: Answerer | None = None) -> Services:
+    """Wire the database and the question answerer from settings (once, in main)."""
+    from bot.services import build_qa
+
+    engine = make_engine(settings.resolved_database_url)
+    create_tables(engine)
+    count, window = settings.rate_limit_messages, settings.rate_limit_window_s
+    return Services(
+        settings,
+        answerer or build_qa(settings).answerer,
+        engine,
+        limiter=SlidingWindowLimiter(count, window),
+        # Taps on buttons are cheap and come in bursts (sources, then 👍): a wider budget.
+        button_limiter=SlidingWindowLimiter(BUTTON_ALLOWANCE * count, window),
+    )
+
+
+class BotData:
+    """The application's bot_data: only the services, attached at build time."""
+
+    def __init__(self) -> None:
+        self.services: Services | None = None
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
+    """PTB's callback context with typed access to the services."""
+
+    @property
+    def services(self) -> Services:
+        """The services built in main()."""
+        services = self.bot_data.services
+        if services is None:
+            raise RuntimeError("the application was built without services")
+        return services
+
+
+# The job queue's parameter is Any: PTB's builder types it with the default context.
+RuamKitApp: TypeAlias = Application[
+    ExtBot[None], BotContext, dict[Any, Any], dict[Any, Any], BotData, Any
+]

@@ -1,0 +1,122 @@
+"""What every feature's handlers share: who is talking, role checks, sending HTML replies."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+from collections.abc import AsyncIterator, Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import TelegramError
+
+from bot.context import BotContext, Services
+from bot.rendering import split_html
+from bot.texts import alert, t
+from core.users import Role, effective_role, get_user, resolve_language
+
+Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
+TYPING_REFRESH_S = 4.5
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """A slash command for the menus: its name and the least role that may use it."""
+
+    name: str
+    role: Role = Role.OFFICIAL
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The person behind an update: id, name, reply language and role right now."""
+
+    telegram_id: int
+    first_name: str
+    lang: str
+    role: Role
+
+
+def load_profile(update: Update, services: Services) -> Profile:
+    """Read the user's stored language and role; admins come from ADMIN_IDS."""
+    person = update.effective_user
+    if person is None:
+        raise ValueError("this update has no user")
+    with services.session() as session:
+        stored = get_user(session=session, telegram_id=person.id)
+    chosen, role = (stored.language, stored.role) if stored else (None, None)
+    return Profile(
+        telegram_id=person.id,
+        first_name=person.first_name,
+        lang=resolve_language(chosen, person.language_code, services.settings.default_language),
+        role=effective_role(person.id, role, services.admin_ids),
+    )
+
+
+def require_role(needed: Role) -> Callable[[Handler], Handler]:
+    """Let only `needed` (or a higher role) through; others get a polite refusal, no change."""
+
+    def decorate(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def guarded(update: Update, context: BotContext) -> None:
+            profile = load_profile(update, context.services)
+            if profile.role.allows(needed):
+                await handler(update, context)
+                return
+            await refuse(update, profile.lang, needed)
+
+        return guarded
+
+    return decorate
+
+
+async def refuse(update: Update, lang: str, needed: Role) -> None:
+    """Tell someone politely that this needs another role."""
+    role_name = alert(f"role.{needed.value}", lang)
+    if update.callback_query is not None:
+        await update.callback_query.answer(alert("denied", lang, role=role_name), show_alert=True)
+    elif update.effective_message is not None:
+        await update.effective_message.reply_html(t("denied", lang, role=role_name))
+
+
+async def send_html(
+    context: BotContext,
+    chat_id: int,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> Message:
+    """Send HTML split under Telegram's limit; the keyboard goes on the last message."""
+    chunks = split_html(text)
+    for chunk in chunks[:-1]:
+        await context.bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML)
+    return await context.bot.send_message(
+        chat_id, chunks[-1], parse_mode=ParseMode.HTML, reply_markup=markup
+    )
+
+
+@contextlib.asynccontextmanager
+async def typing(context: BotContext, chat_id: int) -> AsyncIterator[None]:
+    """Show "typing…" now and keep it up (Telegram drops it after 5 s) until the block ends."""
+    await _typing_once(context, chat_id)
+    task = asyncio.create_task(_keep_typing(context, chat_id))
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+async def _keep_typing(context: BotContext, chat_id: int) -> None:
+    while True:
+        await asyncio.sleep(TYPING_REFRESH_S)
+        await _typing_once(context, chat_id)
+
+
+async def _typing_once(context: BotContext, chat_id: int) -> None:
+    # The indicator is cosmetic: failing to show it must not stop the answer.
+    with contextlib.suppress(TelegramError):
+        await context.bot.send_chat_action(chat_id, ChatAction.TYPING)

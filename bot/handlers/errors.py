@@ -1,0 +1,68 @@
+"""The one error handler: log with the update's context, apologise politely, never a traceback."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden, TelegramError
+
+from bot.context import BotContext, RuamKitApp
+from bot.handlers.common import load_profile, send_html
+from bot.texts import alert, t
+from core.users import resolve_language
+
+log = logging.getLogger("bot.errors")
+
+
+def register(application: RuamKitApp) -> None:
+    """Install the error handler."""
+    application.add_error_handler(report_error)
+
+
+async def report_error(update: object, context: BotContext) -> None:
+    """Log the failure with what the update was; tell the user something went wrong."""
+    error = context.error
+    log.error("error while handling %s", describe(update), exc_info=error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if isinstance(error, Forbidden):
+        return  # the user blocked the bot: there is no one to apologise to
+    lang = _language(update, context)
+    if update.callback_query is not None:
+        try:
+            await update.callback_query.answer(alert("apology", lang), show_alert=True)
+            return
+        except TelegramError:
+            pass  # already answered before the failure: apologise in the chat instead
+    with contextlib.suppress(TelegramError):
+        await send_html(context, update.effective_chat.id, t("apology", lang))
+
+
+def describe(update: object) -> str:
+    """Ids and kind of an update, without message text (that can be personal)."""
+    if not isinstance(update, Update):
+        return repr(update)[:200]
+    user = update.effective_user
+    chat = update.effective_chat
+    kind = next(
+        (name for name in ("message", "callback_query", "edited_message", "poll_answer")
+         if getattr(update, name) is not None),
+        "other",
+    )  # fmt: skip
+    data = update.callback_query.data if update.callback_query else None
+    return (
+        f"update {update.update_id} ({kind}) from user {user.id if user else None} "
+        f"in chat {chat.id if chat else None}" + (f" data={data!r}" if data else "")
+    )
+
+
+def _language(update: Update, context: BotContext) -> str:
+    """The user's language; the Telegram app's if the database is what failed."""
+    try:
+        return load_profile(update, context.services).lang
+    except Exception:
+        user = update.effective_user
+        code = user.language_code if user else None
+        return resolve_language(None, code, context.services.settings.default_language)

@@ -1,0 +1,118 @@
+"""Rate limits in both directions: each user's pace, and Telegram's 429 replies to the bot."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dtm
+import logging
+import math
+import time
+from collections import deque
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Whether a user's message may be handled now.
+
+    Attributes:
+        allowed: True when the message is within the limit.
+        wait_s: Seconds until the next message would be allowed (0 when allowed).
+        notify: True for the first refusal in a row, so the "please wait" is sent once.
+
+    """
+
+    allowed: bool
+    wait_s: float = 0.0
+    notify: bool = False
+
+    @property
+    def wait_seconds(self) -> int:
+        """The wait rounded up to whole seconds, for people."""
+        return max(1, math.ceil(self.wait_s))
+
+
+class SlidingWindowLimiter:
+    """At most `limit` events per `window_s` seconds per key (a user id)."""
+
+    def __init__(
+        self, limit: int, window_s: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.limit = limit
+        self.window_s = window_s
+        self._clock = clock
+        self._events: dict[int, deque[float]] = {}
+        self._refused: set[int] = set()
+
+    def check(self, key: int) -> Decision:
+        """Count one event for `key` if it fits in the window; otherwise say how long to wait."""
+        now = self._clock()
+        events = self._events.setdefault(key, deque())
+        while events and events[0] <= now - self.window_s:
+            events.popleft()
+        if len(events) < self.limit:
+            events.append(now)
+            self._refused.discard(key)
+            return Decision(True)
+        first_refusal = key not in self._refused
+        self._refused.add(key)
+        return Decision(False, events[0] + self.window_s - now, first_refusal)
+
+    def forget_idle(self) -> None:
+        """Drop users with no events in the window (keeps memory bounded)."""
+        now = self._clock()
+        for key in [k for k, e in self._events.items() if not e or e[-1] <= now - self.window_s]:
+            del self._events[key]
+            self._refused.discard(key)
+
+
+def retry_after_seconds(error: RetryAfter) -> float:
+    """The server's retry_after in seconds (PTB gives an int or a timedelta)."""
+    value: Any = error.retry_after
+    return value.total_seconds() if isinstance(value, dtm.timedelta) else float(value)
+
+
+class RetryAfterLimiter(BaseRateLimiter[None]):
+    """Waits out Telegram's 429 `retry_after` and sends again, a bounded number of times.
+
+    Every Bot API call of the application goes through `process_request`, so one place
+    covers messages, edits, chat actions and callback answers alike.
+    """
+
+    def __init__(self, max_retries: int = 2, max_wait_s: float = 60.0) -> None:
+        self.max_retries = max_retries
+        self.max_wait_s = max_wait_s
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        """Call the API; on 429 wait `retry_after` (if short enough) and try again."""
+        for attempt in range(self.max_retries + 1):
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as error:
+                wait = retry_after_seconds(error)
+                if attempt == self.max_retries or wait > self.max_wait_s:
+                    raise
+                log.warning("%s hit Telegram's flood limit; retrying in %.0f s", endpoint, wait)
+                await asyncio.sleep(wait)
+        raise AssertionError("unreachable")
