@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import SecretStr
-from sqlmodel import select
 
 from bot.app import build_application, running
-from bot.context import Answerer, Services, build_services
-from bot.sandbox import BotApiSandbox, SandboxMessage, SimulatedUser
+from bot.context import Answerer, build_services
+from bot.sandbox import BotApiSandbox
 from bot.services import build_qa, limit_threads
-from core.feedback import AnswerRecord
 from core.settings import Settings
 from core.users import set_trainer
-
-ADMIN_ID = 9001
-TRAINER_ID = 9002
-OFFICIAL_ID = 9003
-ENGLISH_ID = 9004
+from tests.bot.support import ADMIN_ID, TRAINER_ID, RunningBot
 
 
 @pytest.fixture(scope="session")
@@ -49,27 +42,6 @@ async def sandbox() -> AsyncIterator[BotApiSandbox]:
     """A Bot API sandbox on a free port."""
     async with BotApiSandbox() as server:
         yield server
-
-
-@dataclass
-class RunningBot:
-    """The real application running against the sandbox, with its services."""
-
-    sandbox: BotApiSandbox
-    services: Services
-    settings: Settings
-
-    def records(self) -> list[AnswerRecord]:
-        """Every answer the bot stored, oldest first."""
-        with self.services.session() as session:
-            return list(session.exec(select(AnswerRecord).order_by(AnswerRecord.id)).all())
-
-    async def user(self, user_id: int, name: str = "สมชาย", lang: str = "th") -> SimulatedUser:
-        """A person who has opened the chat (sent /start) and read the welcome."""
-        person = self.sandbox.user(user_id, name, language_code=lang)
-        await person.send("/start")
-        await person.next_message()
-        return person
 
 
 @pytest.fixture
@@ -107,8 +79,3 @@ async def bot(launch: Callable[..., Any]) -> AsyncIterator[RunningBot]:
     """The bot with default test settings (admin 9001, trainer 9002 in the database)."""
     async with launch() as running_bot:
         yield running_bot
-
-
-def button_data(message: SandboxMessage) -> list[str]:
-    """The callback data of every button on a message, in reading order."""
-    return [b.callback_data or "" for b in message.button_list]

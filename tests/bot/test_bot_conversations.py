@@ -8,7 +8,7 @@ import io
 from bot.cli import main as cli_main
 from core.users import get_user
 from retrieval.prompts import topics
-from tests.bot.conftest import ADMIN_ID, ENGLISH_ID, OFFICIAL_ID, TRAINER_ID, button_data
+from tests.bot.support import ADMIN_ID, ENGLISH_ID, OFFICIAL_ID, TRAINER_ID, button_data
 
 QUESTION = "การบริหารราชการแบบมีส่วนร่วมคืออะไร"
 OFF_TOPIC = "วิธีทำต้มยำกุ้งให้อร่อย"

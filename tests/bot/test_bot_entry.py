@@ -18,7 +18,7 @@ from pydantic import SecretStr
 from bot.app import build_application, running, webhook_config
 from bot.context import build_services
 from core.errors import ConfigurationError
-from tests.bot.conftest import OFFICIAL_ID
+from tests.bot.support import OFFICIAL_ID
 
 REPO = Path(__file__).resolve().parents[2]
 QUESTION = "การบริหารราชการแบบมีส่วนร่วมคืออะไร"

@@ -8,7 +8,7 @@ import pytest
 
 from bot.rendering import TELEGRAM_LIMIT
 from retrieval.answer import Answer, Citation
-from tests.bot.conftest import OFFICIAL_ID
+from tests.bot.support import OFFICIAL_ID
 
 QUESTION = "การบริหารราชการแบบมีส่วนร่วมคืออะไร"
 APOLOGY = "ขออภัยค่ะ เกิดข้อผิดพลาด"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.users import Role, get_user
-from tests.bot.conftest import ADMIN_ID, OFFICIAL_ID, TRAINER_ID, button_data
+from tests.bot.support import ADMIN_ID, OFFICIAL_ID, TRAINER_ID, button_data
 
 QUESTION = "การบริหารราชการแบบมีส่วนร่วมคืออะไร"
 
