@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -21,7 +22,7 @@ def limit_threads() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
-def embedder_factory(settings: Settings) -> partial[Embedder]:
+def embedder_factory(settings: Settings) -> Callable[[], Embedder]:
     """A deferred model load: commands that never embed never pay for it."""
     return partial(load_embedder, settings)
 

@@ -11,6 +11,7 @@ from knowledge import thai
 from retrieval import prompts
 from retrieval.keyword import BM25Index
 from retrieval.passages import Passage
+from retrieval.priors import looks_like_question
 from retrieval.search import SearchHit, SearchResult
 
 MAX_SENTENCES = 3
@@ -94,14 +95,6 @@ def select_passages(result: SearchResult) -> list[SearchHit]:
         if close and hit.passage.locator != best.passage.locator:
             chosen.append(hit)
     return chosen
-
-
-QUESTION_ENDINGS = ("?", "อะไร", "อย่างไร", "ไหม", "หรือไม่", "เท่าไร", "ใคร", "ทำไม", "บ้าง")
-
-
-def looks_like_question(sentence: str) -> bool:
-    """Slides often repeat the question as a heading; a question is not an answer."""
-    return sentence.rstrip(" .!").endswith(QUESTION_ENDINGS)
 
 
 def _sentence_scores(

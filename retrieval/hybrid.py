@@ -17,7 +17,7 @@ class SearchConfig:
 
     method: FusionMethod = "zscore"
     dense_weight: float = 1.0
-    lexical_weight: float = 1.5
+    lexical_weight: float = 1.3
     rrf_k: int = 60
 
 
@@ -46,6 +46,7 @@ def fuse(
         return lexical
     if config.method == "rrf":
         lex = np.where(lexical > 0, _rrf(lexical, config.rrf_k), 0.0)
-        return config.dense_weight * _rrf(dense, config.rrf_k) + config.lexical_weight * lex
+        fused = config.dense_weight * _rrf(dense, config.rrf_k) + config.lexical_weight * lex
+        return fused.astype(np.float32)
     lex_z = _zscore(lexical) if float(lexical.max(initial=0.0)) > 0 else np.zeros_like(lexical)
     return config.dense_weight * _zscore(dense) + config.lexical_weight * lex_z

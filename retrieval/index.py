@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from numpy.typing import NDArray
 
 from core.errors import IndexError_
 from knowledge import thai
+from retrieval.glossary import bilingual_pairs
 from retrieval.keyword import BM25Index, with_bigrams
 from retrieval.passages import Passage
 from retrieval.vector_store import ChromaVectorStore, collection_name, make_client
@@ -68,6 +70,11 @@ class KnowledgeIndex:
         dim = int(manifest.get("dimension", 0))
         vectors = np.vstack(rows).astype(np.float32) if rows else np.zeros((0, dim), np.float32)
         return cls(version, model_id, passages, vectors, tokens, manifest)
+
+    @cached_property
+    def bilingual_pairs(self) -> dict[str, str]:
+        """English -> Thai terms the material itself pairs, for English questions."""
+        return bilingual_pairs(p.text for p in self.passages)
 
     def __len__(self) -> int:
         return len(self.passages)

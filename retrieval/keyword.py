@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -17,7 +18,7 @@ def with_bigrams(tokens: Sequence[str]) -> list[str]:
     Thai has no spaces, so newmm splits one phrase ("แบ่งปันอำนาจ") into common words; the
     pair restores the phrase (+4.5 points hit@1 on the lecture set, docs/benchmarks.md).
     """
-    return [*tokens, *(f"{a}\u2009{b}" for a, b in zip(tokens, tokens[1:], strict=False))]
+    return [*tokens, *(f"{a}\u2009{b}" for a, b in itertools.pairwise(tokens))]
 
 
 @dataclass(frozen=True)

@@ -37,8 +37,8 @@ class Passage:
 
     @property
     def embedding_text(self) -> str:
-        """What the dense model reads: the heading (if any) then the passage."""
-        return f"{self.heading}\n{self.text}" if self.heading else self.text
+        """What the dense model reads: title, heading (if any), then the passage."""
+        return "\n".join(part for part in (self.title, self.heading, self.text) if part)
 
     @property
     def search_text(self) -> str:

@@ -61,7 +61,8 @@ class BackgroundVectors:
         ).hexdigest()[:16]
         path = self._cache_dir / f"background-{digest}.npy" if self._cache_dir else None
         if path is not None and path.exists():
-            return np.load(path).astype(np.float32)
+            cached: NDArray[np.float32] = np.load(path).astype(np.float32)
+            return cached
         vectors = self._embedder.embed_passages(list(BACKGROUND_PASSAGES))
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -124,6 +125,7 @@ class QuestionAnswerer:
             self._background.best(vector) if vector is not None else 0.0,
             coverage,
             len(result.query_tokens),
+            thai.detect_language(question),  # the question's language, not the reply's
         )
         probability = self.refusal_model.probability(signals)
         covered = bool(result.hits) and probability >= self.refusal_model.threshold

@@ -4,7 +4,8 @@ E5 cosine scores sit in a narrow band (~0.75-0.95), so one raw threshold is a po
 We combine: how well the best passage matches compared with a fixed set of off-topic
 "background" passages (a none-of-the-above reference), how far it stands out from the rest
 of the corpus, and how much of the question's vocabulary the corpus contains at all.
-The logistic weights are fitted on knowledge/golden/calibration.jsonl (see docs/retrieval.md).
+English questions score lower on every signal against Thai material, so the language is
+a feature too. The weights are fitted on knowledge/golden/lecture.jsonl (docs/retrieval.md).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class CoverageSignals:
     dense_z: float
     vocabulary_coverage: float
     lexical_top: float
+    english: float = 0.0
 
     def as_vector(self) -> NDArray[np.float64]:
         """Feature vector in the order of `RefusalModel.weights`."""
@@ -36,6 +38,7 @@ class CoverageSignals:
                 self.dense_z,
                 self.vocabulary_coverage,
                 self.lexical_top,
+                self.english,
             ],
             dtype=np.float64,
         )
@@ -45,8 +48,10 @@ class CoverageSignals:
 class RefusalModel:
     """Logistic model over the signals; `threshold` is the probability needed to answer."""
 
-    weights: tuple[float, ...] = (40.0, 0.6, 3.0, 0.15)
-    bias: float = -3.0
+    # Fitted by benchmarks/calibrate_refusal.py on knowledge/golden/lecture.jsonl
+    # (standardised logistic regression, C=0.3, balanced classes), then un-standardised.
+    weights: tuple[float, ...] = (25.6279, 0.2518, 2.3886, 0.8195, 0.4303)
+    bias: float = -2.1028
     threshold: float = 0.5
 
     def probability(self, signals: CoverageSignals) -> float:
@@ -80,10 +85,12 @@ def compute_signals(
     background_top: float,
     coverage: float,
     query_token_count: int,
+    lang: str = "th",
 ) -> CoverageSignals:
     """Signals from the corpus-wide score arrays of one question."""
+    english = 1.0 if lang == "en" else 0.0
     if dense.size == 0:
-        return CoverageSignals(0.0, -1.0, 0.0, coverage, 0.0)
+        return CoverageSignals(0.0, -1.0, 0.0, coverage, 0.0, english)
     top = float(dense.max())
     std = float(dense.std()) or 1.0
     lexical_top = float(lexical.max(initial=0.0)) / max(query_token_count, 1)
@@ -93,4 +100,5 @@ def compute_signals(
         dense_z=(top - float(dense.mean())) / std,
         vocabulary_coverage=coverage,
         lexical_top=lexical_top,
+        english=english,
     )

@@ -9,6 +9,7 @@ from numpy.typing import NDArray
 
 from knowledge import thai
 from retrieval.embeddings import Embedder
+from retrieval.glossary import thai_terms_for
 from retrieval.hybrid import SearchConfig, fuse
 from retrieval.index import KnowledgeIndex
 from retrieval.keyword import with_bigrams
@@ -47,6 +48,8 @@ class HybridSearcher:
     def search(self, index: KnowledgeIndex, question: str, k: int = 5) -> SearchResult:
         """The k best passages for a question, with the corpus-wide scores."""
         tokens = thai.search_tokens(question)
+        if thai.detect_language(question) == "en":
+            tokens += thai.search_tokens(thai_terms_for(question, index.bilingual_pairs))
         needs_dense = self.config.method != "lexical"
         query_vector = self.embedder.embed_queries([question])[0] if needs_dense else None
         if query_vector is not None and len(index):

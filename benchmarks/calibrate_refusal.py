@@ -1,0 +1,70 @@
+"""Fit the refusal model's weights on the golden questions and print them.
+
+Usage: `python -m benchmarks.calibrate_refusal [--golden FILE] [--check FILE]`. Paste the
+printed weights into `retrieval/refusal.py` (`RefusalModel`). Uses scikit-learn, which
+sentence-transformers already installs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from bot.services import build_qa, limit_threads
+from core.settings import Settings
+from retrieval.evaluation import load_lecture_set
+from retrieval.qa import QuestionAnswerer
+
+GOLDEN = Path(__file__).resolve().parent.parent / "knowledge" / "golden" / "lecture.jsonl"
+
+
+def features(answerer: QuestionAnswerer, path: Path) -> tuple[np.ndarray, np.ndarray]:
+    """Signal vectors and answerable labels of a lecture-style set."""
+    rows, labels = [], []
+    for item in load_lecture_set(path):
+        rows.append(answerer.assess(item.question).signals.as_vector())
+        labels.append(int(item.answerable))
+    return np.array(rows), np.array(labels)
+
+
+def fit(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+    """Standardised, class-balanced logistic regression, returned in raw-feature units."""
+    mean, std = x.mean(0), x.std(0) + 1e-9
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000)
+    model.fit((x - mean) / std, y)
+    weights = model.coef_[0] / std
+    bias = float(model.intercept_[0] - np.sum(model.coef_[0] * mean / std))
+    return weights, bias
+
+
+def report(name: str, x: np.ndarray, y: np.ndarray, weights: np.ndarray, bias: float) -> None:
+    """Refusal accuracy and false refusals at probability 0.5."""
+    answer = (x @ weights + bias) >= 0
+    print(
+        f"{name}: refused {np.mean(~answer[y == 0]):.3f} of unanswerable, "
+        f"{np.mean(~answer[y == 1]):.3f} of answerable"
+    )
+
+
+def main() -> None:
+    """Fit on the golden set, report on it and on an optional held-out set."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--golden", type=Path, default=GOLDEN)
+    parser.add_argument("--check", type=Path, help="a held-out lecture-style set")
+    parser.add_argument("--c", type=float, default=0.3)
+    args = parser.parse_args()
+    limit_threads()
+    answerer = build_qa(Settings()).answerer
+    x, y = features(answerer, args.golden)
+    weights, bias = fit(x, y, args.c)
+    print("weights =", tuple(round(float(w), 4) for w in weights), "bias =", round(bias, 4))
+    report("golden", x, y, weights, bias)
+    if args.check:
+        report("check", *features(answerer, args.check), weights, bias)
+
+
+if __name__ == "__main__":
+    main()
