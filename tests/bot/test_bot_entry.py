@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import socket
@@ -16,6 +17,7 @@ import pytest
 from pydantic import SecretStr
 
 from bot.app import build_application, running, webhook_config
+from bot.cli.run import serve_telegram
 from bot.context import build_services
 from core.errors import ConfigurationError
 from tests.bot.support import OFFICIAL_ID
@@ -148,3 +150,36 @@ def test_webhook_settings_are_checked_before_starting(settings, secret, url):
 
 def test_no_webhook_url_means_polling(settings):
     assert webhook_config(settings) is None
+
+
+def token_settings(settings, sandbox, kb_data_dir, token):
+    """Settings of a deployment with a token, its Bot API played by the sandbox."""
+    return settings.model_copy(
+        update={
+            "ruamkit_data_dir": kb_data_dir,
+            "database_url": f"sqlite:///{settings.data_dir / 'bot.sqlite3'}",
+            "telegram_bot_token": SecretStr(token),
+            "telegram_api_url": sandbox.base_url,
+        }
+    )
+
+
+async def test_with_a_token_the_bot_polls_the_bot_api_until_cancelled(
+    sandbox, settings, kb_data_dir, qa_answerer
+):
+    serving = asyncio.create_task(
+        serve_telegram(token_settings(settings, sandbox, kb_data_dir, sandbox.token))
+    )
+    official = sandbox.user(OFFICIAL_ID)
+    await official.send(QUESTION)
+    assert "สไลด์" in (await official.next_message(timeout=120)).text
+    serving.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await serving
+    assert not sandbox.polling
+
+
+async def test_a_rejected_token_is_a_clear_configuration_error(sandbox, settings, kb_data_dir):
+    wrong = token_settings(settings, sandbox, kb_data_dir, "123456:wrongButWellFormed")
+    with pytest.raises(ConfigurationError, match="rejected TELEGRAM_BOT_TOKEN"):
+        await serve_telegram(wrong)

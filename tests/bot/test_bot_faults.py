@@ -100,3 +100,12 @@ async def test_a_long_answer_is_split_under_the_limit_with_buttons_last(launch):
         for i in range(12):
             assert f"ย่อหน้าที่ {i} " in joined and f"[สไลด์ {i + 1}]" in joined
         assert joined.count("&") == 12 * 40
+
+
+async def test_polling_survives_a_failed_get_updates(bot):
+    official = await bot.user(OFFICIAL_ID)
+    bot.sandbox.faults.add("getUpdates", status=502)
+    for _ in range(2):  # the second reply needs polling to have gone on after the 502
+        await official.send("/help")
+        assert "/lang" in (await official.next_message(timeout=30)).text
+    assert [method for method, _ in bot.sandbox.faults.fired] == ["getUpdates"]
