@@ -16,6 +16,7 @@ from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
 log = logging.getLogger(__name__)
+PRUNE_EVERY = 1024  # checks between sweeps of users who went quiet
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,13 @@ class SlidingWindowLimiter:
         self._clock = clock
         self._events: dict[int, deque[float]] = {}
         self._refused: set[int] = set()
+        self._checks = 0
 
     def check(self, key: int) -> Decision:
         """Count one event for `key` if it fits in the window; otherwise say how long to wait."""
+        self._checks += 1
+        if self._checks % PRUNE_EVERY == 0:
+            self.forget_idle()
         now = self._clock()
         events = self._events.setdefault(key, deque())
         while events and events[0] <= now - self.window_s:
