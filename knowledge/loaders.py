@@ -46,7 +46,7 @@ from core.errors import (
     UnsupportedFileError,
 )
 from knowledge.models import Locator, Section, SourceDocument, Unit
-from knowledge.slidepage import is_slide_page, parse_slide_page
+from knowledge.slidepage import OFF_TOPIC_KEY, is_slide_page, parse_slide_page
 from knowledge.thai import normalize
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".pdf", ".pptx", ".docx")
@@ -144,8 +144,10 @@ def _describe(error: Exception) -> str:
 
 
 def _load_markdown(path: Path, doc: str) -> SourceDocument:
-    metadata, body = _split_front_matter(_read_text(path))
-    return _markdown_document(body, doc, metadata, fallback_title=path.stem)
+    metadata, body, off_topic = _split_front_matter(_read_text(path))
+    document = _markdown_document(body, doc, metadata, fallback_title=path.stem)
+    document.off_topic = off_topic
+    return document
 
 
 def _load_text(path: Path, doc: str) -> SourceDocument:
@@ -174,10 +176,11 @@ def _read_text(path: Path) -> str:
         raise CorruptFileError(path, "the text is neither UTF-8 nor Thai (TIS-620)") from None
 
 
-def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
+def _split_front_matter(text: str) -> tuple[dict[str, str], str, list[str]]:
+    """Metadata, the body, and the front matter's list of known off-topic titles."""
     lines = text.lstrip("\ufeff").splitlines()
     if not lines or lines[0].strip() != "---":
-        return {}, text
+        return {}, text, []
     end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
     if not end:
         raise CorruptFileError("front matter", "the YAML front matter has no closing '---'")
@@ -189,7 +192,9 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
         raise CorruptFileError("front matter", f"invalid YAML front matter{where}") from None
     if not isinstance(data, dict):
         raise CorruptFileError("front matter", "the front matter is not a set of 'key: value'")
-    return _flat_metadata(data), "\n".join(lines[end + 1 :])
+    off_topic = data.pop(OFF_TOPIC_KEY, None) or []
+    off_topic = [str(item) for item in off_topic] if isinstance(off_topic, list) else []
+    return _flat_metadata(data), "\n".join(lines[end + 1 :]), off_topic
 
 
 def _flat_metadata(data: dict[Any, Any]) -> dict[str, str]:

@@ -44,6 +44,9 @@ class SourceDocument:
     title: str
     sections: list[Section]
     metadata: dict[str, str] = field(default_factory=dict)
+    # Text the file carries that is known NOT to be content (a slide site's list of other
+    # presentations): never indexed or cited, but kept as examples of off-topic questions.
+    off_topic: list[str] = field(default_factory=list)
 
 
 def content_hash(text: str) -> str:

@@ -18,6 +18,9 @@ from knowledge.models import Locator, Section, SourceDocument
 from knowledge.thai import normalize
 
 TRANSCRIPT_MARKERS = ("ใบสำเนางานนำเสนอ:", "presentation transcript:")
+OFF_TOPIC_KEY = "off_topic"
+# Site furniture in the preamble, not presentation titles.
+_SITE_LINES = frozenset({"slides:", "advertisements", "งานนำเสนอที่คล้ายกัน", "similar presentations"})
 SLIDE_HEADING = "## สไลด์ {number}"
 _TITLE_LIMIT = 120
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
@@ -52,7 +55,13 @@ def parse_slide_page(text: str, doc: str) -> SourceDocument:
         for number, slide in enumerate(slides, start=1)
     ]
     title = _title(lines[:marker], slides[0])
-    return SourceDocument(doc=doc, title=title, sections=sections, metadata={"title": title})
+    return SourceDocument(
+        doc=doc,
+        title=title,
+        sections=sections,
+        metadata={"title": title},
+        off_topic=_off_topic_titles(lines[:marker], title),
+    )
 
 
 def to_markdown(document: SourceDocument) -> str:
@@ -65,6 +74,8 @@ def to_markdown(document: SourceDocument) -> str:
 
     """
     front: dict[str, Any] = {"title": document.title, **document.metadata}
+    if document.off_topic:
+        front[OFF_TOPIC_KEY] = document.off_topic
     parts = ["---", yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)]
     parts[-1] = parts[-1].rstrip("\n")
     parts.append("---")
@@ -107,6 +118,15 @@ def _title(preamble: list[str], first_slide: str) -> str:
     if first_line and first_slide.startswith(first_line):
         return first_line
     return _shorten(first_slide.split("\n", 1)[0])
+
+
+def _off_topic_titles(preamble: list[str], title: str) -> list[str]:
+    """Titles of the unrelated presentations the site lists before the transcript."""
+    titles = []
+    for line in (line.strip() for line in preamble):
+        if len(line) >= 4 and line != title and line.casefold() not in _SITE_LINES:
+            titles.append(line)
+    return list(dict.fromkeys(titles))
 
 
 def _shorten(text: str) -> str:

@@ -15,9 +15,15 @@ from numpy.typing import NDArray
 from core.errors import DocumentError
 from knowledge import thai
 from knowledge.chunking import chunk_documents
-from knowledge.models import SourceDocument
+from knowledge.models import SourceDocument, content_hash
 from retrieval.embeddings import Embedder
-from retrieval.index import LEXICAL, KnowledgeIndex, StoreConfig
+from retrieval.index import (
+    LEXICAL,
+    OFF_TOPIC,
+    OFF_TOPIC_VECTORS,
+    KnowledgeIndex,
+    StoreConfig,
+)
 from retrieval.passages import Passage
 from retrieval.versions import MANIFEST, VersionStore
 
@@ -82,9 +88,22 @@ def _document_hashes(passages: Sequence[Passage], model_id: str) -> dict[str, li
     return fingerprints
 
 
-def diff_documents(old: Sequence[Passage], new: Sequence[Passage], model_id: str) -> ReloadReport:
-    """Classify documents as added, changed, removed or unchanged."""
+def diff_documents(
+    old: Sequence[Passage],
+    new: Sequence[Passage],
+    model_id: str,
+    extras: tuple[dict[str, str], dict[str, str]] = ({}, {}),
+) -> ReloadReport:
+    """Classify documents as added, changed, removed or unchanged.
+
+    `extras` are per-document fingerprints of what is not a passage (the off-topic list),
+    before and after, so a change there counts too.
+    """
     before, after = _document_hashes(old, model_id), _document_hashes(new, model_id)
+    for doc, fingerprint in extras[0].items():
+        before.setdefault(doc, []).append(fingerprint)
+    for doc, fingerprint in extras[1].items():
+        after.setdefault(doc, []).append(fingerprint)
     report = ReloadReport(version="")
     report.added = sorted(set(after) - set(before))
     report.removed = sorted(set(before) - set(after))
@@ -130,7 +149,11 @@ def build_version(
     started = time.perf_counter()
     passages = make_passages(documents, embedder)
     old = previous.passages if previous else []
-    report = diff_documents(old, passages, embedder.model_id)
+    old_extras = {
+        doc: meta.get("off_topic", "") for doc, meta in _previous_documents(previous).items()
+    }
+    new_extras = {d.doc: _off_topic_fingerprint(d) for d in documents}
+    report = diff_documents(old, passages, embedder.model_id, (old_extras, new_extras))
     cache: dict[str, NDArray[np.float32]] = {}
     if previous is not None and previous.model_id == embedder.model_id:
         cache = {p.embedding_key(previous.model_id): previous.vectors[p.position] for p in old}
@@ -139,6 +162,7 @@ def build_version(
     folder = versions.path(version)
     folder.mkdir(parents=True)
     _write_vectors(store, folder, embedder.model_id, version, passages, vectors)
+    _write_off_topic(folder, documents, embedder, previous)
     tokens = [thai.search_tokens(p.search_text) for p in passages]
     (folder / LEXICAL).write_text(json.dumps(tokens, ensure_ascii=False), encoding="utf-8")
     manifest = {
@@ -157,9 +181,41 @@ def build_version(
     return report
 
 
+def _write_off_topic(
+    folder: Path,
+    documents: Sequence[SourceDocument],
+    embedder: Embedder,
+    previous: KnowledgeIndex | None,
+) -> None:
+    """Embed the documents' known off-topic texts (never cited; a refusal yardstick)."""
+    texts = list(dict.fromkeys(t for d in documents for t in d.off_topic))
+    known: dict[str, NDArray[np.float32]] = {}
+    if previous is not None and previous.model_id == embedder.model_id:
+        known = dict(zip(previous.off_topic, previous.off_topic_vectors, strict=True))
+    missing = [t for t in texts if t not in known]
+    if missing:
+        known.update(zip(missing, embedder.embed_passages(missing), strict=True))
+    vectors = np.vstack([known[t] for t in texts]) if texts else np.zeros((0, 0), np.float32)
+    (folder / OFF_TOPIC).write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    np.save(folder / OFF_TOPIC_VECTORS, vectors.astype(np.float32))
+
+
+def _off_topic_fingerprint(document: SourceDocument) -> str:
+    """A short fingerprint of a document's off-topic list ("" when it has none)."""
+    return content_hash("\n".join(document.off_topic))[:16] if document.off_topic else ""
+
+
+def _previous_documents(previous: KnowledgeIndex | None) -> dict[str, dict[str, str]]:
+    """The per-document metadata the previous version recorded."""
+    return dict(previous.manifest.get("documents", {})) if previous else {}
+
+
 def _document_meta(documents: Sequence[SourceDocument]) -> dict[str, dict[str, str]]:
-    """Titles and metadata of the indexed documents, for listings."""
-    return {d.doc: {"title": d.title, **d.metadata} for d in documents}
+    """Titles and metadata of the indexed documents, for listings and change detection."""
+    return {
+        d.doc: {"title": d.title, **d.metadata, "off_topic": _off_topic_fingerprint(d)}
+        for d in documents
+    }
 
 
 def _write_vectors(

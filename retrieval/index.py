@@ -20,6 +20,8 @@ from retrieval.vector_store import ChromaVectorStore, collection_name, make_clie
 from retrieval.versions import MANIFEST
 
 LEXICAL = "lexical.json"
+OFF_TOPIC = "off_topic.json"
+OFF_TOPIC_VECTORS = "off_topic.npy"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,15 @@ class StoreConfig:
         return ChromaVectorStore(client, collection_name(model_id, version), model_id)
 
 
+def _off_topic(version_dir: Path) -> tuple[list[str], NDArray[np.float32]] | None:
+    """Known off-topic texts and their vectors, when the version has any."""
+    if not (version_dir / OFF_TOPIC).is_file():
+        return None
+    texts = json.loads((version_dir / OFF_TOPIC).read_text(encoding="utf-8"))
+    vectors = np.load(version_dir / OFF_TOPIC_VECTORS).astype(np.float32)
+    return texts, vectors
+
+
 class KnowledgeIndex:
     """One complete, read-only index version, held in memory for fast queries."""
 
@@ -47,6 +58,7 @@ class KnowledgeIndex:
         vectors: NDArray[np.float32],
         lexical_tokens: list[list[str]],
         manifest: dict[str, Any],
+        off_topic: tuple[list[str], NDArray[np.float32]] | None = None,
     ) -> None:
         self.version = version
         self.model_id = model_id
@@ -54,6 +66,7 @@ class KnowledgeIndex:
         self.vectors = vectors
         self.bm25 = BM25Index([with_bigrams(tokens) for tokens in lexical_tokens])
         self.manifest = manifest
+        self.off_topic, self.off_topic_vectors = off_topic or ([], np.zeros((0, 0), np.float32))
 
     @classmethod
     def load(cls, version_dir: Path, store: StoreConfig) -> KnowledgeIndex:
@@ -69,7 +82,7 @@ class KnowledgeIndex:
             raise IndexError_(f"index version {version} is missing vectors") from exc
         dim = int(manifest.get("dimension", 0))
         vectors = np.vstack(rows).astype(np.float32) if rows else np.zeros((0, dim), np.float32)
-        return cls(version, model_id, passages, vectors, tokens, manifest)
+        return cls(version, model_id, passages, vectors, tokens, manifest, _off_topic(version_dir))
 
     @cached_property
     def bilingual_pairs(self) -> dict[str, str]:

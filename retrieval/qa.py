@@ -17,6 +17,7 @@ from retrieval.answer import Answer, compose_extractive, refusal
 from retrieval.background import BACKGROUND_PASSAGES
 from retrieval.embeddings import Embedder
 from retrieval.hybrid import SearchConfig
+from retrieval.index import KnowledgeIndex
 from retrieval.knowledge_base import KnowledgeBase
 from retrieval.refusal import CoverageSignals, RefusalModel, compute_signals, vocabulary_coverage
 from retrieval.search import HybridSearcher, SearchHit, SearchResult
@@ -122,7 +123,7 @@ class QuestionAnswerer:
         signals = compute_signals(
             result.dense,
             result.lexical,
-            self._background.best(vector) if vector is not None else 0.0,
+            self._background_best(index, vector),
             coverage,
             len(result.query_tokens),
             thai.detect_language(question),  # the question's language, not the reply's
@@ -130,6 +131,15 @@ class QuestionAnswerer:
         probability = self.refusal_model.probability(signals)
         covered = bool(result.hits) and probability >= self.refusal_model.threshold
         return Assessment(result, signals, probability, covered)
+
+    def _background_best(self, index: KnowledgeIndex, vector: NDArray[np.float32] | None) -> float:
+        """Closest off-topic reference: the shipped set or the sources' own known off-topic."""
+        if vector is None or self._background is None:
+            return 0.0
+        best = self._background.best(vector)
+        if len(index.off_topic):
+            best = max(best, float((index.off_topic_vectors @ vector).max()))
+        return best
 
     def ask(self, question: str, lang: str | None = None) -> Answer:
         """Answer with citations in the question's language, or refuse politely."""

@@ -50,8 +50,8 @@ class RefusalModel:
 
     # Fitted by benchmarks/calibrate_refusal.py on knowledge/golden/lecture.jsonl
     # (standardised logistic regression, C=0.3, balanced classes), then un-standardised.
-    weights: tuple[float, ...] = (25.6279, 0.2518, 2.3886, 0.8195, 0.4303)
-    bias: float = -2.1028
+    weights: tuple[float, ...] = (27.3933, 0.1816, 2.3017, 0.8499, 0.5453)
+    bias: float = -1.7238
     threshold: float = 0.5
 
     def probability(self, signals: CoverageSignals) -> float:

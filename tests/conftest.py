@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,3 +30,23 @@ def settings(tmp_path: Path, models_dir: Path) -> Settings:
     return Settings(  # type: ignore[call-arg]
         _env_file=None, ruamkit_data_dir=tmp_path / "data", ruamkit_models_dir=models_dir
     )
+
+
+@pytest.fixture(scope="session")
+def lecture_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The data dir whose index, built once from the lecture, the session's tests share."""
+    return tmp_path_factory.mktemp("lecture-kb")
+
+
+@pytest.fixture(scope="session")
+def lecture_answerer(lecture_data_dir: Path, models_dir: Path) -> Any:
+    """The real question answerer over the shipped lecture, built once per test session."""
+    from bot.services import build_qa, limit_threads
+
+    limit_threads()
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, ruamkit_data_dir=lecture_data_dir, ruamkit_models_dir=models_dir
+    )
+    answerer = build_qa(settings).answerer
+    answerer.warm_up()
+    return answerer

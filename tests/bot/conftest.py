@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator, Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,28 +12,21 @@ from pydantic import SecretStr
 from bot.app import build_application, running
 from bot.context import Answerer, build_services
 from bot.sandbox import BotApiSandbox
-from bot.services import build_qa, limit_threads
 from core.settings import Settings
 from core.users import set_trainer
 from tests.bot.support import ADMIN_ID, TRAINER_ID, RunningBot
 
 
 @pytest.fixture(scope="session")
-def kb_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data dir whose index, built once from the lecture, all bot tests share."""
-    return tmp_path_factory.mktemp("bot-kb")
+def kb_data_dir(lecture_data_dir: Path) -> Path:
+    """The data dir of the shared lecture index."""
+    return lecture_data_dir
 
 
 @pytest.fixture(scope="session")
-def qa_answerer(kb_data_dir: Path, models_dir: Path) -> Answerer:
-    """The real question answerer over the lecture, warmed up once per session."""
-    limit_threads()
-    settings = Settings(  # type: ignore[call-arg]
-        _env_file=None, ruamkit_data_dir=kb_data_dir, ruamkit_models_dir=models_dir
-    )
-    answerer = build_qa(settings).answerer
-    answerer.warm_up()
-    return answerer
+def qa_answerer(lecture_answerer: Answerer) -> Answerer:
+    """The real question answerer over the lecture (shared with the retrieval tests)."""
+    return lecture_answerer
 
 
 @pytest.fixture
