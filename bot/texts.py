@@ -8,6 +8,8 @@ for callback-query answers (200 characters max).
 from __future__ import annotations
 
 import html
+import importlib
+from functools import cache
 
 DEFAULT_LANGUAGE = "th"
 LANGUAGES = ("th", "en")
@@ -210,6 +212,27 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+# Each feature keeps its strings in its own module `bot/texts_<feature>.py` exporting
+# `TEXTS` in the same shape; keys must not collide (a test checks).
+FEATURE_TEXT_MODULES = ("quiz", "checklist", "trainer", "kb")
+
+
+@cache
+def _catalogue() -> dict[str, dict[str, str]]:
+    """The core texts merged with every feature's texts."""
+    merged = dict(TEXTS)
+    for name in FEATURE_TEXT_MODULES:
+        try:
+            module = importlib.import_module(f"bot.texts_{name}")
+        except ModuleNotFoundError:
+            continue
+        duplicated = set(merged) & set(module.TEXTS)
+        if duplicated:
+            raise KeyError(f"text keys defined twice: {sorted(duplicated)}")
+        merged.update(module.TEXTS)
+    return merged
+
+
 def language_or_default(lang: str | None) -> str:
     """`lang` when the bot speaks it, else Thai."""
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
@@ -223,7 +246,7 @@ class Html(str):
 
 def t(key: str, lang: str | None, **values: object) -> Html:
     """The HTML text `key` in `lang` (Thai by default), with `values` escaped and filled in."""
-    template = TEXTS[key][language_or_default(lang)]
+    template = _catalogue()[key][language_or_default(lang)]
     filled = {name: _escape(value) for name, value in values.items()}
     return Html(template.format(**filled) if filled else template)
 
@@ -234,7 +257,7 @@ def _escape(value: object) -> str:
 
 def plain(key: str, lang: str | None, **values: object) -> str:
     """The text `key` as plain text (button labels), values filled in unescaped."""
-    return TEXTS[key][language_or_default(lang)].format(**values)
+    return _catalogue()[key][language_or_default(lang)].format(**values)
 
 
 def alert(key: str, lang: str | None, **values: object) -> str:
