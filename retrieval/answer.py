@@ -11,7 +11,7 @@ from knowledge import thai
 from retrieval import prompts
 from retrieval.keyword import BM25Index
 from retrieval.passages import Passage
-from retrieval.priors import looks_like_question
+from retrieval.questions import looks_like_question
 from retrieval.search import SearchHit, SearchResult
 
 MAX_SENTENCES = 3
