@@ -123,7 +123,7 @@ def _embed_missing(
     keys = [p.embedding_key(embedder.model_id) for p in passages]
     missing = list(dict.fromkeys(k for k in keys if k not in cache))
     texts = {p.embedding_key(embedder.model_id): p.embedding_text for p in passages}
-    batch = 64
+    batch = 256  # large batches let the encoder sort by length and pad less
     for start in range(0, len(missing), batch):
         part = missing[start : start + batch]
         vectors = embedder.embed_passages([texts[k] for k in part])

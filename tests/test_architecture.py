@@ -24,7 +24,13 @@ HEAVY_HOMES = {
     "sentence_transformers": {"retrieval/embeddings.py"},
     "pythainlp": {"knowledge/thai.py"},
 }
-PACKAGE_HOMES = {"telegram": "bot/", "langchain_core": "retrieval/", "langchain_openai": "retrieval/"}
+PACKAGE_HOMES = {
+    "telegram": "bot/",
+    "langchain_core": "retrieval/",
+    "langchain_openai": "retrieval/",
+    "langchain_chroma": "retrieval/",
+    "langchain_text_splitters": "retrieval/",
+}
 
 
 def _imports(path: Path) -> set[str]:

@@ -66,3 +66,25 @@ def test_boilerplate_is_never_retrievable(lecture_answerer: QuestionAnswerer) ->
             assert title not in hit.passage.text
     passages = lecture_answerer.knowledge_base.live().passages
     assert sorted({p.number for p in passages}) == list(range(1, 24))
+
+
+def test_golden_questions_keep_their_hit_rate_and_refusals(lecture_answerer: Any) -> None:
+    """A quality floor on the shipped golden questions (measured 0.87 hit@3, 0.82 refusal)."""
+    from pathlib import Path
+
+    from retrieval.evaluation import first_hit_rank, is_lecture_hit, load_lecture_set
+
+    golden = Path(__file__).resolve().parents[2] / "knowledge" / "golden" / "lecture.jsonl"
+    hits = answerable = refused = unanswerable = 0
+    for item in load_lecture_set(golden):
+        assessment = lecture_answerer.assess(item.question)
+        if item.answerable:
+            answerable += 1
+            flags = [is_lecture_hit(h.passage.text, item.gold) for h in assessment.result.hits]
+            rank = first_hit_rank(flags)
+            hits += int(rank is not None and rank <= 3)
+        else:
+            unanswerable += 1
+            refused += int(not assessment.covered)
+    assert hits / answerable >= 0.80
+    assert refused / unanswerable >= 0.75

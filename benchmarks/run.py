@@ -1,0 +1,177 @@
+"""`make bench`: quality and speed of RuamKit next to two peers, written to docs/benchmarks.md.
+
+Peers, measured in the same run on the same machine and model:
+- BM25 over PyThaiNLP `newmm` tokens alone;
+- a naive LangChain pipeline (RecursiveCharacterTextSplitter 1000/200 + Chroma, dense only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from benchmarks.peers import bm25_corpus, bm25_lecture, naive_corpus, naive_lecture
+from benchmarks.report import render
+from bot.services import build_qa, limit_threads
+from core.settings import Settings
+from retrieval.embeddings import Embedder
+from retrieval.evaluation import (
+    Metrics,
+    first_hit_rank,
+    is_lecture_hit,
+    load_corpus_documents,
+    load_corpus_queries,
+    load_lecture_set,
+    unique_in_order,
+)
+from retrieval.index import StoreConfig
+from retrieval.knowledge_base import KnowledgeBase, index_root
+from retrieval.qa import QuestionAnswerer
+
+ROUNDS = 5
+
+
+def settings_for(data_dir: Path) -> Settings:
+    """Settings on a fresh data dir that share the already converted model."""
+    base = Settings()
+    return Settings(ruamkit_data_dir=data_dir, ruamkit_models_dir=base.models_dir)
+
+
+def lecture_quality(answerer: QuestionAnswerer, path: Path) -> dict[str, Any]:
+    """RuamKit's hit@k and refusal figures on a lecture-style set."""
+    metrics = Metrics()
+    for item in load_lecture_set(path):
+        assessment = answerer.assess(item.question)
+        if item.answerable:
+            flags = (is_lecture_hit(h.passage.text, item.gold) for h in assessment.result.hits)
+            metrics.add_ranking(first_hit_rank(flags))
+            metrics.refused_answerable += int(not assessment.covered)
+        else:
+            metrics.unanswerable += 1
+            metrics.refused_unanswerable += int(not assessment.covered)
+    return metrics.summary()
+
+
+def corpus_quality(answerer: QuestionAnswerer, queries: Path) -> dict[str, Any]:
+    """RuamKit's document-level hit@k on a corpus/queries set."""
+    index = answerer.knowledge_base.live()
+    metrics = Metrics()
+    for query in load_corpus_queries(queries):
+        result = answerer.searcher.search(index, query.question, 60)
+        ranked = unique_in_order(h.passage.doc for h in result.hits)
+        metrics.add_ranking(first_hit_rank(doc in query.gold_ids for doc in ranked))
+    return metrics.summary()
+
+
+def latency(answerer: QuestionAnswerer, questions: list[str]) -> dict[str, float]:
+    """Warm extractive `ask` latency over the questions, several rounds."""
+    answerer.ask(questions[0])
+    samples = []
+    for _ in range(ROUNDS):
+        for question in questions:
+            started = time.perf_counter()
+            answerer.ask(question)
+            samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return {
+        "p50_ms": round(statistics.median(samples), 1),
+        "p95_ms": round(samples[int(0.95 * (len(samples) - 1))], 1),
+        "n": len(samples),
+    }
+
+
+def shared_kb(settings: Settings, embedder: Embedder) -> KnowledgeBase:
+    """A knowledge base under the bench dir that reuses the already loaded model."""
+    root = index_root(settings.data_dir / "bench-index", embedder.model_id)
+    return KnowledgeBase(root, lambda: embedder, StoreConfig(), settings.source_dir)
+
+
+def indexing(kb: KnowledgeBase, corpus: Path) -> dict[str, Any]:
+    """RuamKit's full index build vs raw sentence-transformers encoding of the same chunks."""
+    documents = load_corpus_documents(corpus)
+    from retrieval.builder import make_passages
+
+    embedder = kb.embedder
+    texts = [p.embedding_text for p in make_passages(documents, embedder)]
+    embedder.embed_passages(texts[:32])  # warm-up
+    started = time.perf_counter()
+    embedder.embed_passages(texts)
+    raw = len(texts) / (time.perf_counter() - started)
+    started = time.perf_counter()
+    report = kb.reload_documents(documents, source=str(corpus), actor="bench")
+    built = report.passages / (time.perf_counter() - started)
+    return {
+        "passages": report.passages,
+        "raw_per_s": round(raw, 1),
+        "ruamkit_per_s": round(built, 1),
+        "ratio": round(built / raw, 3),
+    }
+
+
+def cold_start(data_dir: Path, question: str) -> dict[str, Any]:
+    """A fresh `ruamkit ask` process on an existing index: wall time and peak memory."""
+    code = (
+        "import resource, sys\n"
+        "from bot.cli import main\n"
+        "rc = main(['ask', sys.argv[1], '--json'])\n"
+        "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        "sys.exit(rc)\n"
+    )
+    env = {**os.environ, "RUAMKIT_DATA_DIR": str(data_dir), "LOG_LEVEL": "WARNING"}
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", code, question], env=env, capture_output=True, text=True, check=True
+    )
+    seconds = time.perf_counter() - started
+    rss_kb = int(done.stderr.rsplit("MAXRSS", 1)[1].split()[0])
+    return {"seconds": round(seconds, 2), "peak_mb": round(rss_kb / 1024, 1)}
+
+
+def main() -> None:
+    """Run everything and write the report."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
+    parser.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
+    args = parser.parse_args()
+    limit_threads()
+    lecture_set = args.eval_dir / "lecture_dev.jsonl"
+    corpus = args.eval_dir / "iapp_wiki_test_corpus.jsonl"
+    queries = args.eval_dir / "iapp_wiki_test_queries.jsonl"
+    with tempfile.TemporaryDirectory(prefix="ruamkit-bench-") as tmp:
+        settings = settings_for(Path(tmp))
+        lecture = build_qa(settings).answerer
+        lecture.warm_up()
+        results: dict[str, Any] = {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
+        results["machine"] = (
+            f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}"
+        )
+        results["lecture"] = {"ruamkit": lecture_quality(lecture, lecture_set)}
+        results["latency"] = latency(lecture, [i.question for i in load_lecture_set(lecture_set)])
+        results["cold_start"] = cold_start(Path(tmp), "การบริหารราชการแบบมีส่วนร่วมคืออะไร")
+        embedder = lecture.knowledge_base.embedder
+        corpus_kb = shared_kb(settings, embedder)
+        results["indexing"] = indexing(corpus_kb, corpus)
+        corpus_qa = build_qa(settings, corpus_kb).answerer
+        results["iapp"] = {"ruamkit": corpus_quality(corpus_qa, queries)}
+        results["iapp"]["bm25_newmm"] = bm25_corpus(corpus, queries)
+        results["iapp"]["naive_langchain"] = naive_corpus(embedder, corpus, queries, Path(tmp))
+        results["lecture"]["bm25_newmm"] = bm25_lecture(settings.source_dir, lecture_set)
+        results["lecture"]["naive_langchain"] = naive_lecture(
+            embedder, settings.source_dir, lecture_set, Path(tmp)
+        )
+    args.out.write_text(render(results), encoding="utf-8")
+    print(json.dumps(results, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
