@@ -124,7 +124,19 @@ def best_sentences(
     else:
         ranked = np.argsort(-np.asarray(scores), kind="stable")[:limit]
         chosen = sorted(i for i in ranked.tolist() if scores[i] > 0)
-    return [_clip(sentences[i]) for i in chosen]
+    return [_clip(_with_continuation(sentences, i)) for i in chosen]
+
+
+# A Thai sentence ending in one of these words runs on into the next one.
+CONTINUATIONS = ("ว่า", "คือ", "และ", "หรือ", "ได้แก่", "เช่น", "โดย", "ของ", "ที่")
+
+
+def _with_continuation(sentences: list[str], index: int) -> str:
+    """The sentence, joined with the next when the splitter cut it mid-thought."""
+    sentence = sentences[index]
+    if sentence.endswith(CONTINUATIONS) and index + 1 < len(sentences):
+        return f"{sentence} {sentences[index + 1]}"
+    return sentence
 
 
 def _clip(sentence: str) -> str:

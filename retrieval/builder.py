@@ -25,6 +25,7 @@ from retrieval.index import (
     StoreConfig,
 )
 from retrieval.passages import Passage
+from retrieval.questions import question_share
 from retrieval.versions import MANIFEST, VersionStore
 
 Progress = Callable[[int, int], None]
@@ -173,6 +174,7 @@ def build_version(
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "documents": _document_meta(documents),
         "passages": [p.to_record() for p in passages],
+        "question_share": [round(question_share(p.text), 4) for p in passages],
     }
     _write_json_last(folder / MANIFEST, manifest)
     report.version, report.passages = version, len(passages)

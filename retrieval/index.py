@@ -16,6 +16,7 @@ from knowledge import thai
 from retrieval.glossary import bilingual_pairs
 from retrieval.keyword import BM25Index, with_bigrams
 from retrieval.passages import Passage
+from retrieval.questions import question_share
 from retrieval.vector_store import ChromaVectorStore, collection_name, make_client
 from retrieval.versions import MANIFEST
 
@@ -83,6 +84,14 @@ class KnowledgeIndex:
         dim = int(manifest.get("dimension", 0))
         vectors = np.vstack(rows).astype(np.float32) if rows else np.zeros((0, dim), np.float32)
         return cls(version, model_id, passages, vectors, tokens, manifest, _off_topic(version_dir))
+
+    @cached_property
+    def question_share(self) -> NDArray[np.float32]:
+        """Per passage, the share of its text that is questions (stored at build time)."""
+        stored = self.manifest.get("question_share")
+        if stored is not None and len(stored) == len(self.passages):
+            return np.asarray(stored, dtype=np.float32)
+        return np.array([question_share(p.text) for p in self.passages], dtype=np.float32)
 
     @cached_property
     def bilingual_pairs(self) -> dict[str, str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from core.errors import IndexError_
 from core.settings import Settings
-from knowledge.loaders import load_directory
+from knowledge.managed import ManagedSources, SourceSet
 from knowledge.models import SourceDocument
 from retrieval.builder import Progress, ReloadReport, build_version
 from retrieval.embeddings import Embedder
@@ -34,10 +34,13 @@ class KnowledgeBase:
         embedder_factory: Callable[[], Embedder],
         store: StoreConfig,
         source_dir: Path,
+        managed: ManagedSources | None = None,
     ) -> None:
         self.versions = VersionStore(root)
         self.store = store
         self.source_dir = source_dir
+        # Files admins add; built together with `source_dir` (see knowledge.managed).
+        self.managed = managed or ManagedSources(root / "uploads", source_dir)
         self._embedder_factory = embedder_factory
         self._embedder: Embedder | None = None
         self._live: KnowledgeIndex | None = None
@@ -53,6 +56,7 @@ class KnowledgeBase:
             embedder_factory,
             StoreConfig(settings.chroma_host, settings.chroma_port),
             settings.source_dir,
+            ManagedSources(settings.data_dir / "sources", settings.source_dir),
         )
 
     @property
@@ -80,13 +84,31 @@ class KnowledgeBase:
         """The live index if one exists, without building."""
         return self.live() if self.versions.current() else None
 
+    def sources(self) -> SourceSet:
+        """The documents the live version was built from (the shipped lecture at first)."""
+        current = self.versions.current()
+        return self.managed.read(self.versions.path(current) if current else None)
+
     def stage(
         self, source_dir: Path | None = None, *, progress: Progress | None = None
     ) -> ReloadReport:
-        """Build a complete new version from a folder without making it live."""
-        folder = Path(source_dir or self.source_dir)
-        documents, errors = load_directory(folder)
-        report = self.stage_documents(documents, source=str(folder), progress=progress)
+        """Build a complete new version without making it live.
+
+        Without `source_dir`: from the live version's sources (the lecture plus the files
+        admins added), re-read from disk. With it: from exactly the files in that folder.
+        """
+        if source_dir is None:
+            return self.stage_sources(self.sources(), progress=progress)
+        return self.stage_sources(SourceSet(str(Path(source_dir).resolve())), progress=progress)
+
+    def stage_sources(
+        self, sources: SourceSet, *, progress: Progress | None = None
+    ) -> ReloadReport:
+        """Build a version from a source set and record the set in the version's folder."""
+        documents, errors = self.managed.load(sources)
+        base = str(self.managed.base_dir(sources))
+        report = self.stage_documents(documents, source=base, progress=progress)
+        self.managed.write(self.versions.path(report.version), sources.stamped(report.version))
         report.errors = errors
         return report
 
@@ -113,6 +135,17 @@ class KnowledgeBase:
         self.versions.go_live(report.version, action=action, actor=actor, summary=report.to_dict())
         report.live = True
         self.versions.prune()
+        self.delete_unused_files()
+
+    def discard(self, version: str) -> None:
+        """Delete a staged version that will not go live, and files only it used."""
+        self.versions.discard(version)
+        self.delete_unused_files()
+
+    def delete_unused_files(self) -> None:
+        """Uploaded files that no version on disk refers to any more."""
+        folders = [v for v in self.versions.versions_dir.iterdir() if v.is_dir()]
+        self.managed.delete_unused(self.managed.read(folder) for folder in folders)
 
     def reload(
         self,
@@ -145,11 +178,15 @@ class KnowledgeBase:
     def rollback(self, *, actor: str = "cli") -> str:
         """Make the previously live version live again; returns its name."""
         with self.versions.writer_lock():
-            previous = self.versions.previous()
-            if previous is None:
-                raise IndexError_("there is no earlier version to roll back to")
-            self.versions.go_live(previous, action="rollback", actor=actor, summary={})
-            return previous
+            return self.restore_previous(actor=actor)
+
+    def restore_previous(self, *, actor: str) -> str:
+        """`rollback` for a caller that already holds the writer lock."""
+        previous = self.versions.previous()
+        if previous is None:
+            raise IndexError_("there is no earlier version to roll back to")
+        self.versions.go_live(previous, action="rollback", actor=actor, summary={})
+        return previous
 
     def history(self) -> list[VersionEvent]:
         """Go-lives and rollbacks, oldest first."""

@@ -58,6 +58,8 @@ class HybridSearcher:
             dense = np.zeros(len(index), dtype=np.float32)
         lexical = index.bm25.scores(with_bigrams(tokens))
         fused = fuse(dense, lexical, self.config)
+        if self.config.method == "zscore" and self.config.question_penalty:
+            fused = fused - self.config.question_penalty * index.question_share
         order = np.argsort(-fused, kind="stable")[: max(k, 0)]
         hits = [
             SearchHit(index.passages[i], float(fused[i]), float(dense[i]), float(lexical[i]))
