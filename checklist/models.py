@@ -2,37 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, UniqueConstraint
-from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy import JSON, BigInteger, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Stores naive UTC (portable across SQLite and PostgreSQL); reads back aware UTC."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        """Convert to naive UTC before storing."""
-        if value is None:
-            return None
-        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-        return aware.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        """Mark the stored naive value as UTC."""
-        return None if value is None else value.replace(tzinfo=UTC)
-
-
-def utc_now() -> datetime:
-    """The current time, aware UTC."""
-    return datetime.now(UTC)
+# Re-exported: other modules import the timestamp helpers from here.
+from core.timestamps import UTCDateTime as UTCDateTime
+from core.timestamps import as_utc as as_utc
+from core.timestamps import utc_now as utc_now
 
 
 class AssessmentStatus(StrEnum):
