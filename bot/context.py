@@ -8,6 +8,7 @@ Domain state lives in the database, never in bot_data: bot_data only carries `Se
 from __future__ import annotations
 
 import asyncio
+import functools
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -22,6 +23,9 @@ from core import feedback as _feedback_tables  # noqa: F401  (registers the tabl
 from core import users as _user_tables  # noqa: F401
 from core.db import create_tables, make_engine, session_scope
 from core.settings import Settings
+from quizzes import models as _quiz_tables  # noqa: F401
+from quizzes.bank import load_bank, require_valid_bank
+from quizzes.questions import QuestionBank
 from retrieval.answer import Answer
 
 
@@ -36,6 +40,15 @@ class Answerer(Protocol):
 
 
 BUTTON_ALLOWANCE = 3
+
+
+@functools.cache
+def shipped_question_bank() -> QuestionBank:
+    """The question bank shipped with the package, checked against the quiz-poll limits.
+
+    Loaded once per process: it is immutable and every Services built in tests shares it.
+    """
+    return require_valid_bank(load_bank())
 
 
 def _single_thread() -> ThreadPoolExecutor:
@@ -53,6 +66,7 @@ class Services:
     limiter: SlidingWindowLimiter
     button_limiter: SlidingWindowLimiter
     qa_pool: ThreadPoolExecutor = field(default_factory=_single_thread)
+    question_bank: QuestionBank = field(default_factory=shipped_question_bank)
 
     @property
     def admin_ids(self) -> frozenset[int]:

@@ -1,0 +1,245 @@
+"""Asking a stored attempt's questions: polls, ordering keyboards, answers, time-outs, the end.
+
+Everything needed to go on lives in the database (the attempt, its items, which poll shows
+which item), so a restarted bot takes the next answer as if nothing happened. Only the
+per-question time limit (and the quiz's language, for closed-poll updates, which carry no
+user) is remembered in `user_data`; after a restart a timed quiz continues without a limit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlmodel import Session
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot import keyboards_quiz as kb
+from bot.context import BotContext, Services
+from bot.handlers.common import load_profile, send_html
+from bot.handlers.quiz_render import ordering_text, quiz_poll, score_card
+from bot.handlers.quiz_store import is_open, item_after, item_for_poll, language_of
+from bot.texts import Html, t
+from core.errors import NotFoundError
+from core.timestamps import utc_now
+from quizzes.models import QuizAttempt, QuizAttemptItem
+from quizzes.questions import QuestionBank
+from quizzes.service import (
+    Rejected,
+    abandon_attempt,
+    attempt_items,
+    finish_attempt,
+    plan_item_for,
+    record_answer,
+    record_poll,
+    start_attempt,
+)
+from quizzes.sessions import PlanItem, QuizPlan
+
+log = logging.getLogger(__name__)
+TIMERS_KEY = "quiz_timers"
+LANG_KEY = "quiz_lang"
+
+BankSource = Callable[[Services, Session, QuizAttempt], QuestionBank]
+Finisher = Callable[[BotContext, int, str], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class ModeHooks:
+    """How attempts of one mode find their questions and end, where that differs."""
+
+    bank: BankSource | None = None
+    finish: Finisher | None = None
+
+
+# Filled at registration time by features with their own attempt modes (trainer assignments).
+_MODES: dict[str, ModeHooks] = {}
+
+
+def register_mode(mode: str, hooks: ModeHooks) -> None:
+    """Let another feature run attempts of `mode` through the quiz's polls."""
+    _MODES[mode] = hooks
+
+
+def bank_for(services: Services, session: Session, attempt: QuizAttempt) -> QuestionBank:
+    """The bank holding an attempt's questions (the shipped one unless the mode says)."""
+    hooks = _MODES.get(attempt.mode)
+    if hooks is not None and hooks.bank is not None:
+        return hooks.bank(services, session, attempt)
+    return services.question_bank
+
+
+def remember(context: BotContext, attempt_id: int, lang: str, seconds: int | None) -> None:
+    """Keep the quiz's language and time limit for updates that carry no user (closed polls)."""
+    if context.user_data is None:
+        return
+    context.user_data[LANG_KEY] = lang
+    if seconds:
+        context.user_data.setdefault(TIMERS_KEY, {})[attempt_id] = seconds
+
+
+def timer_for(context: BotContext, attempt_id: int) -> int | None:
+    """The time limit chosen for an attempt, if this bot process still knows it."""
+    timers = context.user_data.get(TIMERS_KEY, {}) if context.user_data is not None else {}
+    return timers.get(attempt_id)
+
+
+def _quiz_language(context: BotContext, user_id: int) -> str:
+    """The language the user last took a quiz in; their stored one after a restart."""
+    remembered = context.application.user_data.get(user_id, {}).get(LANG_KEY)
+    return str(remembered) if remembered else language_of(context.services, user_id)
+
+
+async def start_plan(
+    context: BotContext, *, user_id: int, chat_id: int, lang: str, plan: QuizPlan,
+    intro: Html | None = None, timer: int | None = None,
+) -> None:  # fmt: skip
+    """Store a new attempt (closing any open one), say so, and ask its first question."""
+    with context.services.session() as session:
+        attempt = start_attempt(session=session, user_id=user_id, chat_id=chat_id, plan=plan)
+        attempt_id = row_id(attempt)
+    if intro is not None:
+        await send_html(context, chat_id, intro)
+    remember(context, attempt_id, lang, timer)
+    await advance(context, attempt_id, after=-1, lang=lang, timer=timer)
+
+
+async def advance(
+    context: BotContext, attempt_id: int, *, after: int, lang: str, timer: int | None
+) -> None:
+    """Ask the first unanswered question after position `after`, or end the attempt."""
+    services = context.services
+    with services.session() as session:
+        attempt = session.get(QuizAttempt, attempt_id)
+        if attempt is None or not is_open(attempt):
+            return
+        items = attempt_items(session=session, attempt_id=attempt_id)
+        upcoming = item_after(items, after)
+        plan = shown_item(services, session, attempt, upcoming)
+        chat_id = attempt.chat_id
+    if upcoming is None:
+        await finish(context, attempt_id, lang)
+    elif plan is None:
+        await _give_up(context, attempt_id, chat_id, lang)
+    else:
+        await ask(context, chat_id, row_id(upcoming), plan, len(items), lang, timer)
+
+
+def shown_item(
+    services: Services, session: Session, attempt: QuizAttempt, item: QuizAttemptItem | None
+) -> PlanItem | None:
+    """The item as it was shown; None when its question left or changed in the bank."""
+    if item is None:
+        return None
+    try:
+        return plan_item_for(item, bank_for(services, session, attempt))
+    except NotFoundError as error:
+        log.warning("attempt %s cannot go on: %s", attempt.id, error)
+        return None
+
+
+async def _give_up(context: BotContext, attempt_id: int, chat_id: int, lang: str) -> None:
+    """Close an attempt whose questions changed under it, and say so."""
+    with context.services.session() as session:
+        abandon_attempt(session=session, attempt_id=attempt_id)
+    await send_html(context, chat_id, t("quiz.unavailable", lang))
+
+
+async def ask(
+    context: BotContext, chat_id: int, item_id: int, plan: PlanItem, total: int, lang: str,
+    timer: int | None,
+) -> None:  # fmt: skip
+    """Show one question: a native quiz poll, or buttons for an ordering."""
+    if plan.question.is_ordering:
+        markup = kb.ordering_keyboard(item_id, plan.shown_options(lang), [], lang)
+        await send_html(context, chat_id, ordering_text(plan, total, [], lang), markup)
+        return
+    message = await context.bot.send_poll(chat_id, **quiz_poll(plan, total, lang, timer))
+    if message.poll is None:
+        raise RuntimeError("sendPoll returned a message without a poll")
+    with context.services.session() as session:
+        record_poll(
+            session=session, attempt_item_id=item_id, poll_id=message.poll.id,
+            message_id=message.message_id,
+        )  # fmt: skip
+
+
+async def finish(context: BotContext, attempt_id: int, lang: str) -> None:
+    """Close the attempt and send the score card with review, retake and practice buttons."""
+    services = context.services
+    with services.session() as session:
+        attempt = session.get(QuizAttempt, attempt_id)
+    if attempt is None:
+        return
+    hooks = _MODES.get(attempt.mode)
+    if hooks is not None and hooks.finish is not None:
+        await hooks.finish(context, attempt_id, lang)
+        return
+    with services.session() as session:
+        card = finish_attempt(session=session, attempt_id=attempt_id)
+        text = score_card(card, attempt.mode, bank_for(services, session, attempt), lang)
+    markup = kb.score_buttons(attempt_id, card.total - card.correct, lang)
+    await send_html(context, attempt.chat_id, text, markup)
+
+
+async def receive_poll_answer(update: Update, context: BotContext) -> None:
+    """Grade a quiz poll answer and ask the next question; forged or stale ones change nothing."""
+    answer = update.poll_answer
+    if answer is None or answer.user is None or not answer.option_ids:
+        return
+    with context.services.session() as session:
+        outcome = record_answer(
+            session=session, poll_id=answer.poll_id, user_id=answer.user.id,
+            option_ids=list(answer.option_ids), answered_at=utc_now(),
+        )  # fmt: skip
+    if isinstance(outcome, Rejected):
+        log.info("poll answer from %s ignored: %s", answer.user.id, outcome.value)
+        return
+    lang = load_profile(update, context.services).lang
+    timer = timer_for(context, outcome.attempt_id)
+    remember(context, outcome.attempt_id, lang, timer)
+    await advance(context, outcome.attempt_id, after=outcome.position, lang=lang, timer=timer)
+
+
+async def receive_closed_poll(update: Update, context: BotContext) -> None:
+    """A timed poll closed unanswered: count it as not answered and go on."""
+    poll = update.poll
+    if poll is None or not poll.is_closed:
+        return
+    with context.services.session() as session:
+        item = item_for_poll(session=session, poll_id=poll.id)
+        attempt = session.get(QuizAttempt, item.attempt_id) if item else None
+        if item is None or item.answered_at is not None or attempt is None:
+            return
+        if not is_open(attempt):
+            return
+    lang = _quiz_language(context, attempt.user_id)
+    await send_html(context, attempt.chat_id, t("quiz.timeout", lang, number=item.position + 1))
+    timer = _seconds(poll.open_period)
+    await advance(context, row_id(attempt), after=item.position, lang=lang, timer=timer)
+
+
+async def stop_old_poll(context: BotContext, chat_id: int, message_id: int | None) -> None:
+    """Close a poll that was re-sent, so only the new one can be answered."""
+    if message_id is None:
+        return
+    with contextlib.suppress(TelegramError):
+        await context.bot.stop_poll(chat_id, message_id)
+
+
+def _seconds(period: int | timedelta | None) -> int | None:
+    """A poll's open period in seconds (PTB may give a timedelta)."""
+    if isinstance(period, timedelta):
+        return int(period.total_seconds())
+    return period or None
+
+
+def row_id(row: QuizAttempt | QuizAttemptItem) -> int:
+    """The primary key of a stored quiz row."""
+    if row.id is None:
+        raise RuntimeError("quiz row has no id; flush first")
+    return row.id
