@@ -25,6 +25,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("quiz"),
     CommandSpec("practice"),
     CommandSpec("myresults"),
+    CommandSpec("checklist"),
     CommandSpec("trainers", Role.ADMIN),
     CommandSpec("grant", Role.ADMIN),
     CommandSpec("revoke", Role.ADMIN),
