@@ -13,7 +13,9 @@ from core.settings import Settings
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # The converted embedding model is ~470 MB and takes seconds to build: tests share one copy
 # under the git-ignored var/ folder instead of rebuilding it per test.
-TEST_MODELS_DIR = Path(os.environ.get("RUAMKIT_TEST_MODELS_DIR", REPO_ROOT / "var" / "test-models"))
+TEST_MODELS_DIR = Path(
+    os.environ.get("RUAMKIT_TEST_MODELS_DIR", REPO_ROOT / "var" / "test-models")
+)
 os.environ.setdefault("PYTHAINLP_DATA", str(REPO_ROOT / "var" / "pythainlp"))
 
 
@@ -50,3 +52,31 @@ def lecture_answerer(lecture_data_dir: Path, models_dir: Path) -> Any:
     answerer = build_qa(settings).answerer
     answerer.warm_up()
     return answerer
+
+
+POSTGRES_URL = os.environ.get(
+    "RUAMKIT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+@pytest.fixture
+def postgres_url() -> Any:
+    """A DATABASE_URL on the real local PostgreSQL, confined to a fresh schema dropped after."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    schema = f"ruamkit_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES_URL)
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except Exception as error:  # a developer machine without PostgreSQL: skip, don't fail
+        admin.dispose()
+        pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL}: {error.__class__.__name__}")
+    try:
+        yield f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
