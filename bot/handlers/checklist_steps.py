@@ -12,6 +12,7 @@ import functools
 
 from sqlmodel import Session
 from telegram import CallbackQuery, InlineKeyboardMarkup
+from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.context import BotContext
@@ -107,7 +108,7 @@ async def edit_pressed(
         if text is None:
             await query.edit_message_reply_markup(markup)
         else:
-            await query.edit_message_text(text, parse_mode="HTML", reply_markup=markup)
+            await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
     except BadRequest as error:
         if "not modified" not in str(error).lower():
             raise

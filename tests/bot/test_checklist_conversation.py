@@ -184,6 +184,8 @@ async def test_two_sittings_around_a_restart_then_a_repeat_with_comparison(
         first, second = assessments(bot, project.id)
         before, after = stored_result(first), stored_result(second)
         assert after.overall > before.overall
+        # Every call was one the Bot API serves, with parameters it understands.
+        assert bot.sandbox.ignored_parameters == [] and bot.sandbox.unserved_calls == []
 
     comparison = next(text for text in again["texts"] if "เทียบกับการประเมินครั้งก่อน" in text)
     assert (
