@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 
-NOISY_LOGGERS = ("httpx", "httpcore", "chromadb", "urllib3", "sentence_transformers", "apscheduler")
+NOISY_LOGGERS = (
+    "httpx", "httpcore", "chromadb", "urllib3", "sentence_transformers", "apscheduler",
+)  # fmt: skip
 
 
 def configure_logging(level: str = "INFO") -> None:
