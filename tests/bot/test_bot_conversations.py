@@ -43,7 +43,9 @@ async def test_command_menus_are_published_in_thai_and_english(bot):
     await admin.next_message()
     thai = {c["command"]: c["description"] for c in bot.sandbox.commands_for(OFFICIAL_ID, "th")}
     english = {c["command"]: c["description"] for c in bot.sandbox.commands_for(OFFICIAL_ID, "en")}
-    assert set(thai) == set(english) == {"start", "help", "lang"}
+    assert set(thai) == set(english)
+    assert {"start", "help", "lang", "quiz", "checklist"} <= set(thai)
+    assert not {"grant", "revoke"} & set(thai)  # admin commands stay off officials' menus
     assert thai["lang"] != english["lang"] and "ภาษา" in thai["lang"]
     admin_menu = [c["command"] for c in bot.sandbox.commands_for(ADMIN_ID, "th")]
     assert {"grant", "revoke", "trainers"} <= set(admin_menu)
@@ -130,15 +132,17 @@ async def test_off_topic_question_is_refused_with_topic_buttons_that_ask(bot):
     assert (refused.found, answered.found) == (False, True)
 
 
-async def test_menu_ask_offers_topics_and_unbuilt_features_say_soon(bot):
+async def test_menu_entries_open_their_features(bot):
     official = await bot.user(OFFICIAL_ID)
     await official.send("/start")
     menu = await official.next_message()
     await official.press(menu, "menu:ask")
     prompt = await official.next_message()
     assert "พิมพ์คำถาม" in prompt.text and len(prompt.button_list) == len(topics("th"))
-    pressed = await official.press(menu, "menu:quiz")
-    assert "ยังไม่เปิด" in (await pressed.answered()).text
+    await official.press(menu, "menu:quiz")
+    assert "เลือกหัวข้อ" in (await official.next_message()).text
+    forged = await official.press_forged(menu.message_id, "menu:nothing")
+    assert "ใช้ไม่ได้" in (await forged.answered()).text  # forged: refused, nothing runs
 
 
 async def test_admin_panel_lists_admin_commands(bot):
