@@ -12,7 +12,7 @@ import functools
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -27,6 +27,9 @@ from quizzes import models as _quiz_tables  # noqa: F401
 from quizzes.bank import load_bank, require_valid_bank
 from quizzes.questions import QuestionBank
 from retrieval.answer import Answer
+
+if TYPE_CHECKING:
+    from retrieval.kb_admin import KnowledgeAdmin
 
 
 class Answerer(Protocol):
@@ -67,6 +70,8 @@ class Services:
     button_limiter: SlidingWindowLimiter
     qa_pool: ThreadPoolExecutor = field(default_factory=_single_thread)
     question_bank: QuestionBank = field(default_factory=shipped_question_bank)
+    # Knowledge-base admin (uploads, gate, go-live), built on first use by bot.handlers.kb.
+    kb_admin: KnowledgeAdmin | None = None
 
     @property
     def admin_ids(self) -> frozenset[int]:

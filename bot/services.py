@@ -8,9 +8,15 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from sqlalchemy.engine import Engine
+
+from core.db import create_tables, make_engine
 from core.settings import Settings
 from retrieval.embeddings import Embedder, load_embedder
+from retrieval.gate import QuestionGate
 from retrieval.generate import LLMGenerator, make_chat_model
+from retrieval.hybrid import SearchConfig
+from retrieval.kb_admin import KnowledgeAdmin
 from retrieval.knowledge_base import KnowledgeBase, index_root
 from retrieval.qa import QuestionAnswerer
 
@@ -69,3 +75,21 @@ def build_qa(settings: Settings, knowledge_base: KnowledgeBase | None = None) ->
         kb, generator=build_generator(settings), cache_dir=settings.models_dir / "cache"
     )
     return QAServices(kb, answerer)
+
+
+def build_knowledge_admin(
+    settings: Settings,
+    knowledge_base: KnowledgeBase | None = None,
+    *,
+    engine: Engine | None = None,
+    search_config: SearchConfig | None = None,
+) -> KnowledgeAdmin:
+    """Staging, the test-question gate, go-live and the audit log over one knowledge base.
+
+    Pass the answerer's knowledge base and search settings so the gate searches exactly as
+    the answers do, and the bot's engine so its tables live in the bot's database.
+    """
+    kb = knowledge_base or build_knowledge_base(settings)
+    engine = engine or make_engine(settings.resolved_database_url)
+    create_tables(engine)  # the audit, staging and test-question tables
+    return KnowledgeAdmin(kb, engine, QuestionGate(lambda: kb.embedder, search_config))

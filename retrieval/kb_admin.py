@@ -19,12 +19,13 @@ from sqlalchemy.engine import Engine
 from core.audit import AuditEvent, list_events, record_event
 from core.db import session_scope
 from core.errors import DocumentError, IndexBusyError, NotFoundError
+from knowledge.admin_questions import KbTestQuestion
 from knowledge.managed import SourceSet
 from knowledge.validation import Notice, UploadRejected, check_document, check_upload
 from retrieval.builder import ReloadReport
-from retrieval.gate import GOLDEN_SET, GateResult, QuestionGate
+from retrieval.gate import GOLDEN_SET, GateResult, QuestionGate, found_by
 from retrieval.index import KnowledgeIndex
-from retrieval.kb_catalog import DocumentInfo, TestQuestionBook, live_documents
+from retrieval.kb_catalog import DocumentInfo, TestQuestionBook, gate_question, live_documents
 from retrieval.knowledge_base import KnowledgeBase
 from retrieval.preview import build_preview
 from retrieval.staging import (
@@ -87,6 +88,7 @@ class KnowledgeAdmin:
         except UploadRejected as error:
             self._audit(actor, "kb.upload.rejected", file_name, {"problem": error.problem})
             raise
+        self.kb.live()  # build the first version now, so the preview compares with it
         with self._claimed(actor, "add", check.file_name, file_name) as row_id:
             upload = self.kb.managed.save_file(data, check.file_name, added_by=actor.label)
             try:
@@ -227,6 +229,11 @@ class KnowledgeAdmin:
     def documents(self) -> list[DocumentInfo]:
         """The live documents with passage counts and who added them."""
         return live_documents(self.kb)
+
+    def live_finds(self, row: KbTestQuestion) -> bool:
+        """Whether the live version already finds a test question's expected text."""
+        question = gate_question(row)
+        return question.id in found_by(self.gate.searcher, self.kb.live(), [question])
 
     def history(self, limit: int = 10) -> list[VersionEvent]:
         """The newest go-lives and rollbacks first."""

@@ -72,7 +72,7 @@ class TestQuestionBook:
         """The golden questions that ship with RuamKit plus those admins added."""
         if self._golden is None:
             self._golden = golden_questions(self._golden_set)
-        return [*self._golden, *(_gate_question(row) for row in self.added())]
+        return [*self._golden, *(gate_question(row) for row in self.added())]
 
     def added(self) -> list[KbTestQuestion]:
         """The test questions admins added, oldest first."""
@@ -124,5 +124,6 @@ class TestQuestionBook:
         return row
 
 
-def _gate_question(row: KbTestQuestion) -> GateQuestion:
+def gate_question(row: KbTestQuestion) -> GateQuestion:
+    """An admin test question as the gate asks it (id ``admin-<n>``)."""
     return GateQuestion(f"admin-{row.id}", row.question, tuple(row.expected), row.lang, "admin")

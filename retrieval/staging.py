@@ -20,7 +20,7 @@ from sqlmodel import Field, Session, SQLModel, col, select
 
 from core.db import session_scope
 from core.errors import IndexBusyError, RuamKitError
-from core.users import UTCDateTime, utc_now
+from core.timestamps import UTCDateTime, utc_now
 from retrieval.gate import GateResult
 from retrieval.preview import StagePreview
 

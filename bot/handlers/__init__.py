@@ -21,9 +21,9 @@ from __future__ import annotations
 from types import ModuleType
 
 from bot.context import RuamKitApp
-from bot.handlers import ask, checklist, errors, fallback, gate, lang, quiz, roles, start
+from bot.handlers import ask, checklist, errors, fallback, gate, kb, lang, quiz, roles, start
 
-FEATURES: tuple[ModuleType, ...] = (start, lang, roles, quiz, checklist)
+FEATURES: tuple[ModuleType, ...] = (start, lang, roles, quiz, checklist, kb)
 
 
 def register(application: RuamKitApp, features: tuple[ModuleType, ...] = FEATURES) -> None:

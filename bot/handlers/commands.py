@@ -29,6 +29,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("trainers", Role.ADMIN),
     CommandSpec("grant", Role.ADMIN),
     CommandSpec("revoke", Role.ADMIN),
+    CommandSpec("kb", Role.ADMIN),
 )
 
 

@@ -1,0 +1,175 @@
+"""/kb for admins: list, remove (with a preview), history, rollback and test questions.
+
+Uploads and the go-live / cancel buttons live in `kb_upload`. Everything here is wrapped in
+`require_role(Role.ADMIN)`: anyone else gets a polite refusal and nothing changes. Work that
+touches the index runs off the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+from telegram.ext import CommandHandler
+
+from bot.context import BotContext, RuamKitApp
+from bot.handlers import kb_upload
+from bot.handlers.common import Profile, load_profile, require_role, send_html
+from bot.handlers.kb_common import actor_of, knowledge_admin
+from bot.handlers.kb_render import render_documents, render_history, render_tests
+from bot.handlers.kb_upload import busy_reason, run_staging
+from bot.texts import Html, t
+from core.errors import IndexError_, NotFoundError, ValidationError
+from core.users import Role
+from knowledge import thai
+from retrieval.kb_admin import StageProgress
+from retrieval.staging import KnowledgeBaseBusyError, StagedChange
+
+Subcommand = Callable[[BotContext, Profile, int, list[str], str], Awaitable[None]]
+
+
+def register(application: RuamKitApp) -> None:
+    """Add /kb, then the upload handler and its buttons."""
+    application.add_handler(CommandHandler("kb", kb_command))
+    kb_upload.register(application)
+
+
+@require_role(Role.ADMIN)
+async def kb_command(update: Update, context: BotContext) -> None:
+    """/kb SUBCOMMAND …: dispatch, or show how to use it."""
+    message = update.effective_message
+    if message is None:
+        return
+    profile = load_profile(update, context.services)
+    args = context.args or []
+    handler = SUBCOMMANDS.get(args[0].lower()) if args else None
+    if handler is None:
+        await message.reply_html(t("kb.usage", profile.lang))
+        return
+    await handler(context, profile, message.chat_id, args[1:], message.text or "")
+
+
+async def list_documents(
+    context: BotContext, profile: Profile, chat_id: int, _args: list[str], _text: str
+) -> None:
+    """/kb list: live documents with passages, who added them and when."""
+    admin = knowledge_admin(context.services)
+    documents = await asyncio.to_thread(admin.documents)
+    version = admin.kb.versions.current() or "-"
+    text = render_documents(documents, version, admin.pending(), profile.lang)
+    await send_html(context, chat_id, text)
+
+
+async def remove_document(
+    context: BotContext, profile: Profile, chat_id: int, args: list[str], _text: str
+) -> None:
+    """/kb remove DOC|NUMBER: stage the knowledge base without it and show the preview."""
+    lang = profile.lang
+    if len(args) != 1:
+        await send_html(context, chat_id, t("kb.remove.usage", lang))
+        return
+    admin, actor = knowledge_admin(context.services), actor_of(profile)
+    documents = await asyncio.to_thread(admin.documents)
+    doc = _pick(args[0], [info.doc for info in documents])
+    if doc is None:
+        await send_html(context, chat_id, t("kb.remove.unknown", lang, doc=args[0]))
+        return
+
+    def stage(progress: StageProgress) -> StagedChange:
+        return admin.stage_removal(doc, actor=actor, progress=progress)
+
+    working = t("kb.working_remove", lang, file=doc)
+    await run_staging(context, profile, chat_id, working, doc, stage)
+
+
+def _pick(choice: str, docs: list[str]) -> str | None:
+    """A document by its name or its number in /kb list."""
+    if choice.isdigit() and 1 <= int(choice) <= len(docs):
+        return docs[int(choice) - 1]
+    return choice if choice in docs else None
+
+
+async def show_history(
+    context: BotContext, profile: Profile, chat_id: int, _args: list[str], _text: str
+) -> None:
+    """/kb history: what went live (or was rolled back to), when, by whom."""
+    admin = knowledge_admin(context.services)
+    events = admin.history()
+    await send_html(
+        context, chat_id, render_history(events, admin.kb.versions.current(), profile.lang)
+    )
+
+
+async def roll_back(
+    context: BotContext, profile: Profile, chat_id: int, _args: list[str], _text: str
+) -> None:
+    """/kb rollback: the previous version goes live again at once."""
+    admin, lang = knowledge_admin(context.services), profile.lang
+    try:
+        version = await asyncio.to_thread(admin.rollback, actor=actor_of(profile))
+    except KnowledgeBaseBusyError as error:
+        key, values = busy_reason(error, profile)
+        await send_html(context, chat_id, t(key, lang, **values))
+        return
+    except IndexError_:
+        await send_html(context, chat_id, t("kb.rollback.none", lang))
+        return
+    await send_html(context, chat_id, t("kb.rollback.done", lang, version=version))
+
+
+async def manage_tests(
+    context: BotContext, profile: Profile, chat_id: int, args: list[str], text: str
+) -> None:
+    """/kb test add Q | EXPECTED, /kb test list, /kb test remove N."""
+    action = args[0].lower() if args else ""
+    if action == "add":
+        reply = await _add_test(context, profile, text)
+    elif action == "list":
+        admin = knowledge_admin(context.services)
+        rows = admin.tests.added()
+        reply = render_tests(rows, len(admin.tests.all()) - len(rows), profile.lang)
+    elif action == "remove" and len(args) == 2 and args[1].lstrip("#").isdigit():
+        reply = _remove_test(context, profile, int(args[1].lstrip("#")))
+    else:
+        reply = t("kb.test.usage", profile.lang)
+    await send_html(context, chat_id, reply)
+
+
+async def _add_test(context: BotContext, profile: Profile, text: str) -> Html:
+    """Store the question and say whether the live version already finds it."""
+    rest = text.split(maxsplit=3)[3] if len(text.split(maxsplit=3)) == 4 else ""
+    question, _bar, expected = rest.partition("|")
+    if not _bar:
+        return t("kb.test.usage", profile.lang)
+    admin = knowledge_admin(context.services)
+    try:
+        row = admin.tests.add(
+            question,
+            expected,
+            lang=thai.detect_language(question),
+            actor=actor_of(profile),
+        )
+    except ValidationError:
+        return t("kb.test.invalid", profile.lang)
+    found = await asyncio.to_thread(admin.live_finds, row)
+    status = t("kb.test.found_now" if found else "kb.test.missed_now", profile.lang)
+    return t("kb.test.added", profile.lang, id=row.id, status=status)
+
+
+def _remove_test(context: BotContext, profile: Profile, question_id: int) -> Html:
+    admin = knowledge_admin(context.services)
+    try:
+        admin.tests.remove(question_id, actor=actor_of(profile))
+    except NotFoundError:
+        return t("kb.test.unknown", profile.lang, id=question_id)
+    return t("kb.test.removed", profile.lang, id=question_id)
+
+
+SUBCOMMANDS: dict[str, Subcommand] = {
+    "list": list_documents,
+    "remove": remove_document,
+    "history": show_history,
+    "rollback": roll_back,
+    "test": manage_tests,
+}

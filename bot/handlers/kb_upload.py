@@ -1,0 +1,198 @@
+"""Uploads: an admin's document is checked, staged, previewed and gated, then confirmed.
+
+Staging runs off the event loop, so officials keep getting answers from the live version;
+the admin's button then makes the staged version live or cancels it. Everyone else's
+files are refused politely.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from io import BytesIO
+
+from telegram import Document, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+
+from bot.context import BotContext, RuamKitApp
+from bot.handlers.common import Profile, load_profile, require_role, send_html, typing
+from bot.handlers.kb_common import CHANGE_BUTTON, actor_of, knowledge_admin, parse_change
+from bot.handlers.kb_render import change_buttons, render_change, render_problem
+from bot.texts import alert, plain, t
+from core.errors import DocumentError, NotFoundError
+from core.users import Role
+from knowledge.validation import MAX_UPLOAD_BYTES, Problem, UploadRejected, safe_file_name
+from retrieval.kb_admin import StageProgress
+from retrieval.staging import (
+    KnowledgeBaseBusyError,
+    NothingToChangeError,
+    StagedChange,
+    StaleChangeError,
+)
+
+DOCUMENT = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.Document.ALL
+PROGRESS_EVERY_S = 3.0
+SMALL_JOB = 32  # passages; below this the progress note is not worth an edit
+
+
+def register(application: RuamKitApp) -> None:
+    """Add the document handler and the go-live / cancel buttons."""
+    application.add_handler(MessageHandler(DOCUMENT, receive_document))
+    application.add_handler(CallbackQueryHandler(answer_change_button, pattern=CHANGE_BUTTON))
+
+
+async def receive_document(update: Update, context: BotContext) -> None:
+    """An admin's file is staged and previewed; anyone else's is politely refused."""
+    message = update.effective_message
+    if message is None or message.document is None:
+        return
+    profile = load_profile(update, context.services)
+    if not profile.role.allows(Role.ADMIN):
+        await message.reply_html(t("kb.upload_denied", profile.lang))
+        return
+    name = safe_file_name(message.document.file_name or "document")
+    data = await _download(context, message, message.document, profile.lang, name)
+    if data is None:
+        return
+    admin, actor = knowledge_admin(context.services), actor_of(profile)
+
+    def stage(progress: StageProgress) -> StagedChange:
+        return admin.stage_upload(data, name, actor=actor, progress=progress)
+
+    working = t("kb.working", profile.lang, file=name)
+    await run_staging(context, profile, message.chat_id, working, name, stage)
+
+
+async def _download(
+    context: BotContext, message: Message, document: Document, lang: str, name: str
+) -> bytes | None:
+    """The file's bytes, or None after telling the admin why not (too big, failed)."""
+    too_big = UploadRejected(name, Problem.TOO_LARGE, "over 20 MB")
+    if document.file_size is not None and document.file_size > MAX_UPLOAD_BYTES:
+        await message.reply_html(render_problem(too_big, name, lang))
+        return None
+    try:
+        file = await context.bot.get_file(document.file_id)
+        buffer = BytesIO()
+        await file.download_to_memory(out=buffer)
+    except BadRequest as error:
+        problem = too_big if "too big" in str(error).lower() else None
+        reply = render_problem(problem, name, lang) if problem else t("kb.download_failed", lang)
+        await message.reply_html(reply)
+        return None
+    except TelegramError:
+        await message.reply_html(t("kb.download_failed", lang))
+        return None
+    return buffer.getvalue()
+
+
+async def run_staging(
+    context: BotContext,
+    profile: Profile,
+    chat_id: int,
+    working: str,
+    file_name: str,
+    stage: Callable[[StageProgress], StagedChange],
+) -> None:
+    """Stage off the event loop with a progress note, then show the preview and buttons."""
+    lang = profile.lang
+    note = await send_html(context, chat_id, working)
+    progress = ProgressNote(note, lang)
+    try:
+        async with typing(context, chat_id):
+            change = await asyncio.to_thread(stage, progress)
+    except DocumentError as error:
+        await send_html(context, chat_id, render_problem(error, file_name, lang))
+        return
+    except KnowledgeBaseBusyError as error:
+        key, values = busy_reason(error, profile)
+        await send_html(context, chat_id, t(key, lang, **values))
+        return
+    except NothingToChangeError:
+        await send_html(context, chat_id, t("kb.nothing", lang))
+        return
+    except NotFoundError:
+        await send_html(context, chat_id, t("kb.remove.unknown", lang, doc=file_name))
+        return
+    finally:
+        await progress.finish()
+    await send_html(context, chat_id, render_change(change, lang), change_buttons(change, lang))
+
+
+def busy_reason(error: KnowledgeBaseBusyError, profile: Profile) -> tuple[str, dict[str, str]]:
+    """The text key (and values) for "another admin is updating" or "finish yours first"."""
+    holder = error.holder
+    if holder is not None and holder.actor_id == profile.telegram_id:
+        return "kb.busy_self", {}
+    who = holder.actor if holder is not None else plain("kb.busy_other", profile.lang)
+    return "kb.busy", {"who": who}
+
+
+class ProgressNote:
+    """Edits the "working…" note from the staging thread, at most every few seconds."""
+
+    def __init__(self, note: Message, lang: str) -> None:
+        self._note, self._lang = note, lang
+        self._loop = asyncio.get_running_loop()
+        self._phase, self._last = "", 0.0
+        self._edits: list[Future[None]] = []
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        """Called in the staging thread."""
+        if phase == "embedding" and total < SMALL_JOB:
+            return
+        now = time.monotonic()
+        if phase == self._phase and now - self._last < PROGRESS_EVERY_S:
+            return
+        self._phase, self._last = phase, now
+        text = t(f"kb.progress.{phase}", self._lang, done=done, total=total)
+        self._edits.append(asyncio.run_coroutine_threadsafe(self._edit(text), self._loop))
+
+    async def _edit(self, text: str) -> None:
+        with contextlib.suppress(TelegramError):  # cosmetic: never stop the staging
+            await self._note.edit_text(text, parse_mode=ParseMode.HTML)
+
+    async def finish(self) -> None:
+        """Wait for pending edits, then remove the note (the preview replaces it)."""
+        await asyncio.gather(*(asyncio.wrap_future(f) for f in self._edits))
+        with contextlib.suppress(TelegramError):
+            await self._note.delete()
+
+
+@require_role(Role.ADMIN)
+async def answer_change_button(update: Update, context: BotContext) -> None:
+    """Go live with, or cancel, one's own staged change; stale buttons change nothing."""
+    query = update.callback_query
+    choice = parse_change(query.data or "") if query else None
+    if query is None or query.message is None or choice is None:
+        return
+    profile = load_profile(update, context.services)
+    admin, actor = knowledge_admin(context.services), actor_of(profile)
+    act = admin.confirm if choice.confirm else admin.cancel
+    try:
+        change = await asyncio.to_thread(act, choice.staging_id, actor=actor)
+    except StaleChangeError as error:
+        await query.answer(alert(f"kb.stale.{error.code}", profile.lang), show_alert=True)
+        if error.code != "not_yours":
+            await _drop_buttons(query.message)
+        return
+    except KnowledgeBaseBusyError as error:
+        key, values = busy_reason(error, profile)
+        await query.answer(alert(key, profile.lang, **values), show_alert=True)
+        return
+    await query.answer()
+    await _drop_buttons(query.message)
+    key = "kb.published" if choice.confirm else "kb.cancelled"
+    await send_html(context, query.message.chat.id, t(key, profile.lang, version=change.version))
+
+
+async def _drop_buttons(message: object) -> None:
+    """Take the buttons off a preview that has been answered."""
+    if isinstance(message, Message):
+        with contextlib.suppress(TelegramError):
+            await message.edit_reply_markup(None)
