@@ -88,7 +88,7 @@ class KnowledgeAdmin:
         except UploadRejected as error:
             self._audit(actor, "kb.upload.rejected", file_name, {"problem": error.problem})
             raise
-        self.kb.live()  # build the first version now, so the preview compares with it
+        self._ensure_live()
         with self._claimed(actor, "add", check.file_name, file_name) as row_id:
             upload = self.kb.managed.save_file(data, check.file_name, added_by=actor.label)
             try:
@@ -110,6 +110,7 @@ class KnowledgeAdmin:
             KnowledgeBaseBusyError: Another change is in progress.
 
         """
+        self._ensure_live()
         if doc not in {entry.doc for entry in self.documents()}:
             raise NotFoundError(f"no document named {doc!r} in the knowledge base")
         with self._claimed(actor, "remove", doc) as row_id:
@@ -268,6 +269,13 @@ class KnowledgeAdmin:
             except BaseException:
                 self._release_failed(row.id)
                 raise
+
+    def _ensure_live(self) -> None:
+        """Build the first version now (before taking the lock), so previews compare with it."""
+        try:
+            self.kb.live()
+        except IndexBusyError:
+            raise KnowledgeBaseBusyError(self._holder()) from None
 
     @contextmanager
     def _exclusive(self) -> Iterator[None]:

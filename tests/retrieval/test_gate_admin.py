@@ -124,10 +124,15 @@ def test_a_second_admin_is_told_to_wait(admin: KnowledgeAdmin) -> None:
     admin.stage_removal("lecture.md", actor=BOB)  # free again
 
 
-def test_a_build_running_elsewhere_makes_others_wait(admin: KnowledgeAdmin) -> None:
-    admin.kb.live()
+@pytest.mark.parametrize("first_version_built", [True, False])
+def test_a_build_running_elsewhere_makes_others_wait(
+    admin: KnowledgeAdmin, first_version_built: bool
+) -> None:
+    if first_version_built:
+        admin.kb.live()
     with admin.kb.versions.writer_lock(), pytest.raises(KnowledgeBaseBusyError):
         admin.stage_upload(NEW_DOC, "waste.md", actor=ANN)
+    assert admin.pending() is None
 
 
 def test_stale_forged_and_foreign_buttons_change_nothing(admin: KnowledgeAdmin) -> None:
