@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from sqlalchemy.engine import Engine
@@ -23,6 +25,7 @@ from core import feedback as _feedback_tables  # noqa: F401  (registers the tabl
 from core import users as _user_tables  # noqa: F401
 from core.db import create_tables, make_engine, session_scope
 from core.settings import Settings
+from core.timestamps import utc_now
 from quizzes import models as _quiz_tables  # noqa: F401
 from quizzes.bank import load_bank, require_valid_bank
 from quizzes.questions import QuestionBank
@@ -70,6 +73,8 @@ class Services:
     button_limiter: SlidingWindowLimiter
     qa_pool: ThreadPoolExecutor = field(default_factory=_single_thread)
     question_bank: QuestionBank = field(default_factory=shipped_question_bank)
+    # The current time (aware UTC); tests swap it to move assignments' deadlines closer.
+    clock: Callable[[], datetime] = field(default=utc_now)
     # Knowledge-base admin (uploads, gate, go-live), built on first use by bot.handlers.kb.
     kb_admin: KnowledgeAdmin | None = None
 

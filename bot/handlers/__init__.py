@@ -21,9 +21,21 @@ from __future__ import annotations
 from types import ModuleType
 
 from bot.context import RuamKitApp
-from bot.handlers import ask, checklist, errors, fallback, gate, kb, lang, quiz, roles, start
+from bot.handlers import (
+    ask,
+    checklist,
+    errors,
+    fallback,
+    gate,
+    kb,
+    lang,
+    quiz,
+    roles,
+    start,
+    trainer,
+)
 
-FEATURES: tuple[ModuleType, ...] = (start, lang, roles, quiz, checklist, kb)
+FEATURES: tuple[ModuleType, ...] = (start, lang, roles, quiz, checklist, trainer, kb)
 
 
 def register(application: RuamKitApp, features: tuple[ModuleType, ...] = FEATURES) -> None:

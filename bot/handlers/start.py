@@ -7,6 +7,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks, keyboards
 from bot.context import BotContext, RuamKitApp
+from bot.handlers import trainer_cohorts
 from bot.handlers.commands import command_lines, commands_for, publish_chat_commands
 from bot.handlers.common import load_profile, send_html
 from bot.texts import t
@@ -33,6 +34,8 @@ async def show_welcome(update: Update, context: BotContext) -> None:
     )
     if profile.role != Role.OFFICIAL:
         await publish_chat_commands(context.bot, message.chat_id, profile.role)
+    if context.args:  # a deep link such as t.me/<bot>?start=join_<code>
+        await trainer_cohorts.join_from_payload(update, context, context.args[0])
 
 
 async def show_help(update: Update, context: BotContext) -> None:

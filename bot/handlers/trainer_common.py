@@ -1,0 +1,52 @@
+"""What the trainer tools' handlers share: the clock, refusals, times, the bot's username."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+
+from telegram import CallbackQuery, InlineKeyboardMarkup
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+
+from bot.context import BotContext, Services
+from bot.texts import alert
+from quizzes.localtime import format_local_time
+
+FALLBACK_USERNAME = "RuamKitBot"
+
+
+def now(services: Services) -> datetime:
+    """The current time from the services' clock (tests move it)."""
+    return services.clock()
+
+
+def format_time(moment: datetime) -> str:
+    """`2026-12-05 17:00` in Bangkok time."""
+    return format_local_time(moment)
+
+
+def bot_username(context: BotContext) -> str:
+    """The bot's @username for deep links (known after getMe)."""
+    try:
+        return context.bot.username or FALLBACK_USERNAME
+    except RuntimeError:  # not initialised: only in unit tests without getMe
+        return FALLBACK_USERNAME
+
+
+async def answer_denied(query: CallbackQuery, lang: str) -> None:
+    """A polite refusal for a button about someone else's cohort, assignment or file."""
+    await query.answer(alert("tr.not_yours", lang), show_alert=True)
+
+
+async def answer_invalid(query: CallbackQuery, lang: str) -> None:
+    """A malformed or outdated button."""
+    await query.answer(alert("button.invalid", lang))
+
+
+async def edit_html(
+    query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Replace the pressed message; an unchanged or too old message is left as it is."""
+    with contextlib.suppress(BadRequest):
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)

@@ -1,0 +1,162 @@
+"""/import: trainers upload questions as CSV, Moodle GIFT or Aiken; a report lists errors by line.
+
+A file is taken as an import only after /import (within an hour) or with the caption
+/import; any other document goes on to the knowledge-base upload handler. A file with any
+error imports nothing. Imported questions are stored apart from the built-in bank and can be
+picked in /assign (by their topic).
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from telegram import InputFile, Message, Update
+from telegram.error import TelegramError
+from telegram.ext import filters
+
+from bot import keyboards_trainer as kb
+from bot.context import BotContext, RuamKitApp
+from bot.handlers.common import load_profile, refuse, require_role
+from bot.handlers.trainer_common import answer_invalid, format_time
+from bot.handlers.trainer_state import Step, awaits, clear_draft, get_draft, new_draft
+from bot.rendering import escape
+from bot.texts import Html, alert, plain, t
+from core.errors import NotFoundError
+from core.timestamps import utc_now
+from core.users import Role
+from knowledge.catalog import known_locators
+from quizzes.importers import csv_template, import_batches, parse_upload, retire_batch, save_import
+from quizzes.importers.common import MAX_UPLOAD_BYTES
+
+CAPTION = "/import"
+TEMPLATE_NAME = "ruamkit-questions-template.csv"
+MAX_BATCHES = 10
+IMPORT_STEPS = frozenset({Step.IMPORT})
+
+
+class ExpectsImport(filters.MessageFilter):
+    """Passes a private document captioned /import, or sent while /import waits for one."""
+
+    def __init__(self, application: RuamKitApp) -> None:
+        super().__init__(name="ExpectsImport")
+        self._application = application
+
+    def filter(self, message: Message) -> bool:
+        """Look at the caption, then at the sender's form in the database."""
+        if message.document is None or message.from_user is None:
+            return False
+        if (message.caption or "").strip().lower().startswith(CAPTION):
+            return True
+        services = self._application.bot_data.services
+        if services is None:
+            return False
+        with services.session() as session:
+            draft = get_draft(session=session, telegram_id=message.from_user.id)
+            return awaits(draft, IMPORT_STEPS, utc_now())
+
+
+@require_role(Role.TRAINER)
+async def import_command(update: Update, context: BotContext) -> None:
+    """/import: wait for a file; explain the formats; list earlier imports."""
+    message = update.effective_message
+    if message is None:
+        return
+    profile = load_profile(update, context.services)
+    with context.services.session() as session:
+        new_draft(session=session, telegram_id=profile.telegram_id, step=Step.IMPORT)
+        batches = import_batches(session=session, owner_id=profile.telegram_id)
+    active = [b for b in batches if b.active][:MAX_BATCHES]
+    lines = [
+        t("tr.import.batch_line", profile.lang, name=b.source_name, count=len(b.question_ids),
+          when=format_time(b.created_at))
+        for b in active
+    ]  # fmt: skip
+    listed = t("tr.import.batches", profile.lang, lines=Html("\n".join(lines))) if lines else ""
+    buttons = [kb.button(plain("tr.button.template", profile.lang), kb.TEMPLATE)]
+    buttons += [
+        kb.button(plain("tr.button.retire", profile.lang, name=b.source_name), f"tr:ir:{b.batch}")
+        for b in active
+    ]
+    text = t("tr.import.prompt", profile.lang, batches=Html(listed))
+    await message.reply_html(text, reply_markup=kb.column(buttons))
+
+
+async def receive_file(update: Update, context: BotContext) -> None:
+    """Check the uploaded file, report every problem by line, import only a clean file."""
+    message = update.effective_message
+    if message is None or message.document is None:
+        return
+    profile = load_profile(update, context.services)
+    if not profile.role.allows(Role.TRAINER):
+        await refuse(update, profile.lang, Role.TRAINER)
+        return
+    name = message.document.file_name or "questions.txt"
+    content = await _download(context, message)
+    if content is None:
+        await message.reply_html(t("tr.import.too_big", profile.lang, kb=MAX_UPLOAD_BYTES // 1024))
+        return
+    known = known_locators(context.services.settings.source_dir)
+    report = parse_upload(name, content, known_slides=known)
+    text = t("tr.import.report", profile.lang, report=Html(escape(report.describe(profile.lang))))
+    if not report.ok:
+        await message.reply_html(text)  # the form still waits: send the corrected file
+        return
+    with context.services.session() as session:
+        batch = save_import(session=session, owner_id=profile.telegram_id, report=report)
+        clear_draft(session=session, telegram_id=profile.telegram_id)
+    done = t(
+        "tr.import.saved",
+        profile.lang,
+        count=len(batch.question_ids),
+        first=batch.question_ids[0],
+        last=batch.question_ids[-1],
+    )
+    await message.reply_html(Html(f"{text}\n\n{done}"))
+
+
+async def _download(context: BotContext, message: Message) -> bytes | None:
+    """The file's bytes, or None when it is too large (or could not be fetched)."""
+    document = message.document
+    assert document is not None
+    if document.file_size is not None and document.file_size > MAX_UPLOAD_BYTES:
+        return None
+    try:
+        file = await context.bot.get_file(document.file_id)
+        buffer = BytesIO()
+        await file.download_to_memory(out=buffer)
+    except TelegramError:
+        return None
+    data = buffer.getvalue()
+    return data if len(data) <= MAX_UPLOAD_BYTES else None
+
+
+@require_role(Role.TRAINER)
+async def press_template(update: Update, context: BotContext) -> None:
+    """Send the CSV template."""
+    query, profile = update.callback_query, load_profile(update, context.services)
+    if query is None or query.message is None:
+        return
+    await query.answer()
+    caption = plain("tr.import.template_caption", profile.lang)
+    await context.bot.send_document(
+        query.message.chat.id, InputFile(csv_template(), filename=TEMPLATE_NAME), caption=caption
+    )
+
+
+@require_role(Role.TRAINER)
+async def press_retire(update: Update, context: BotContext) -> None:
+    """Withdraw one imported file's questions from future assignments."""
+    query, profile = update.callback_query, load_profile(update, context.services)
+    found = kb.words(kb.RETIRE, query.data or "") if query else None
+    if query is None:
+        return
+    if found is None:
+        await answer_invalid(query, profile.lang)
+        return
+    try:
+        with context.services.session() as session:
+            count = retire_batch(session=session, owner_id=profile.telegram_id, batch=found[0])
+    except NotFoundError:
+        await answer_invalid(query, profile.lang)
+        return
+    await query.answer(alert("tr.import.retired", profile.lang, count=count), show_alert=True)

@@ -1,0 +1,186 @@
+"""Announcements, deadline reminders and trainer notices through PTB's JobQueue.
+
+Nothing is kept in memory between runs: at start-up a job catches up with everything due
+(`due_notices`) and schedules one job per future moment (`upcoming_jobs`); each job asks the
+database again what is due for its assignment. Every notice is claimed in the database
+before it is sent (`mark_notice_sent`), so a restart neither loses nor repeats one. Times
+come from `Services.clock`, and jobs are scheduled relative to it, so tests can move time.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+from telegram import InlineKeyboardMarkup
+from telegram.error import TelegramError
+from telegram.ext import Application, JobQueue
+
+from bot import keyboards_trainer as kb
+from bot.context import BotContext, BotData, RuamKitApp, Services
+from bot.handlers.common import send_html
+from bot.handlers.quiz_store import language_of
+from bot.handlers.trainer_common import format_time, now
+from bot.rendering import escape
+from bot.texts import Html, t
+from quizzes.assignments import load_assignment
+from quizzes.exports import results_text
+from quizzes.reminders import (
+    Notice,
+    NoticeKind,
+    ScheduledJob,
+    due_notices,
+    jobs_for_assignment,
+    mark_notice_sent,
+    mark_sent,
+    upcoming_jobs,
+)
+from quizzes.trainer_models import Assignment, Cohort
+from quizzes.trainer_results import assignment_results
+
+log = logging.getLogger(__name__)
+# Handlers reach the application through a context typed with a generic context class.
+AnyApp = Application[Any, Any, Any, Any, BotData, Any]
+START_UP_JOB = "trainer-start-up"
+# A job the event loop reaches late still runs (APScheduler would drop it after 1 s).
+JOB_KWARGS: dict[str, Any] = {"misfire_grace_time": None}
+
+
+def register(application: RuamKitApp) -> None:
+    """Catch up and schedule the reminders as soon as the JobQueue starts."""
+    queue = application.job_queue
+    if queue is None:
+        log.warning("no JobQueue (install python-telegram-bot[job-queue]): no reminders")
+        return
+    queue.run_once(start_up, when=0, name=START_UP_JOB, job_kwargs=JOB_KWARGS)
+
+
+async def start_up(context: BotContext) -> None:
+    """Schedule what is still ahead, then send what fell due while the bot was down."""
+    schedule_upcoming(context.application)
+    await deliver_due(context.application)
+
+
+def schedule_upcoming(application: AnyApp) -> int:
+    """Schedule every future job of every assignment; returns how many were added."""
+    services = _services(application)
+    moment = now(services)
+    with services.session() as session:
+        jobs = upcoming_jobs(session=session, now=moment)
+    return sum(_schedule(application.job_queue, job, moment) for job in jobs)
+
+
+def schedule_assignment(application: AnyApp, assignment: Assignment) -> int:
+    """Schedule a new assignment's opening, reminders and deadline."""
+    moment = now(_services(application))
+    jobs = jobs_for_assignment(assignment, moment)
+    return sum(_schedule(application.job_queue, job, moment) for job in jobs)
+
+
+def _schedule(queue: JobQueue[Any] | None, job: ScheduledJob, moment: datetime) -> bool:
+    """Add one job unless a job of that name is already waiting."""
+    if queue is None or queue.get_jobs_by_name(job.name):
+        return False
+    delay = max(job.run_at - moment, timedelta(0))
+    queue.run_once(
+        run_job, when=delay, data=job.assignment_id, name=job.name, job_kwargs=JOB_KWARGS
+    )
+    return True
+
+
+async def run_job(context: BotContext) -> None:
+    """A scheduled moment of one assignment: deliver whatever is due for it now."""
+    job = context.job
+    assignment_id = job.data if job is not None and isinstance(job.data, int) else None
+    await deliver_due(context.application, assignment_id)
+
+
+async def deliver_due(application: AnyApp, assignment_id: int | None = None) -> int:
+    """Claim and send every notice due now (of one assignment, or all); returns how many."""
+    services = _services(application)
+    moment = now(services)
+    with services.session() as session:
+        notices = due_notices(session=session, now=moment, assignment_id=assignment_id)
+    sent = 0
+    for notice in notices:
+        with services.session() as session:  # committed before sending: never twice
+            claimed = mark_notice_sent(session=session, notice=notice, at=moment)
+        if claimed:
+            sent += await _send_notice(application, notice)
+    return sent
+
+
+async def notify_all_finished(context: BotContext, assignment_id: int) -> None:
+    """Tell the trainer at once that every member has finished (claimed first)."""
+    services = context.services
+    with services.session() as session:
+        assignment = load_assignment(session=session, assignment_id=assignment_id)
+        claimed = mark_sent(
+            session=session, assignment_id=assignment_id, user_id=assignment.trainer_id,
+            kind=NoticeKind.ALL_FINISHED.value, at=now(services),
+        )  # fmt: skip
+    if claimed:
+        notice = Notice(
+            assignment_id, assignment.trainer_id, NoticeKind.ALL_FINISHED.value, now(services)
+        )
+        await _send_notice(context.application, notice)
+
+
+async def _send_notice(application: AnyApp, notice: Notice) -> int:
+    """Render and send one claimed notice; 1 when it went out, 0 when Telegram refused."""
+    services = _services(application)
+    lang = language_of(services, notice.user_id)
+    text, markup = render_notice(services, notice, lang)
+    context = BotContext(application)
+    try:
+        await send_html(context, notice.user_id, text, markup)
+    except TelegramError as error:  # never opened the bot, or blocked it: claimed, not retried
+        log.info("notice %s to %s not delivered: %s", notice.kind, notice.user_id, error)
+        return 0
+    return 1
+
+
+def render_notice(
+    services: Services, notice: Notice, lang: str
+) -> tuple[Html, InlineKeyboardMarkup]:
+    """The text and buttons of a notice."""
+    with services.session() as session:
+        assignment = load_assignment(session=session, assignment_id=notice.assignment_id)
+        cohort = session.get(Cohort, assignment.cohort_id)
+        cohort_name = cohort.name if cohort else ""
+        if notice.kind in (NoticeKind.SUMMARY, NoticeKind.ALL_FINISHED):
+            results = assignment_results(
+                session=session, trainer_id=assignment.trainer_id,
+                assignment_id=notice.assignment_id, bank=services.question_bank,
+            )  # fmt: skip
+            summary = Html(escape(results_text(results, lang)))
+            key = "tr.notice.summary" if notice.kind == NoticeKind.SUMMARY else "tr.notice.done"
+            text = t(key, lang, title=assignment.title, summary=summary)
+            return text, kb.results_buttons(notice.assignment_id, lang)
+    values = {
+        "title": assignment.title, "cohort": cohort_name, "due": format_time(assignment.due_at),
+        "count": assignment.question_count, "pass_mark": assignment.pass_mark,
+        "attempts": assignment.attempts_allowed,
+    }  # fmt: skip
+    if notice.is_reminder:
+        left = time_left(assignment.due_at - notice.scheduled_at, lang)
+        text = t("tr.notice.remind", lang, left=left, **values)
+    else:
+        text = t("tr.notice.announce", lang, **values)
+    return text, kb.start_button(notice.assignment_id, lang)
+
+
+def time_left(span: timedelta, lang: str) -> str:
+    """`24 ชั่วโมง`, `90 นาที` for the time before a deadline."""
+    minutes = max(round(span.total_seconds() / 60), 1)
+    if minutes % 60 == 0:
+        return t("tr.left.hours", lang, hours=minutes // 60)
+    return t("tr.left.minutes", lang, minutes=minutes)
+
+
+def _services(application: AnyApp) -> Services:
+    services = application.bot_data.services
+    if services is None:
+        raise RuntimeError("the application was built without services")
+    return services

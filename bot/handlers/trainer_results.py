@@ -1,0 +1,186 @@
+"""/results: who finished, scores, pass/fail, late; item analysis; weak topics; chart; files.
+
+Trainer-only; `assignment_results` refuses assignments the trainer did not set. The chart
+and the workbook are built off the event loop (matplotlib and openpyxl take a moment).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import InputFile, Update
+from telegram.constants import ChatType
+
+from bot import keyboards_trainer as kb
+from bot.context import BotContext, Services
+from bot.handlers.common import load_profile, require_role, send_html
+from bot.handlers.trainer_common import answer_denied, answer_invalid, format_time
+from bot.rendering import escape
+from bot.texts import Html, plain, t
+from core.errors import NotFoundError, PermissionDeniedError
+from core.users import Role
+from quizzes.analysis import AssignmentResults, ItemStats, TopicResult
+from quizzes.assignments import list_assignments
+from quizzes.charts import results_chart_png
+from quizzes.exports import FLAGS, export_basename, results_csv, results_text, results_xlsx
+from quizzes.trainer_results import assignment_results
+
+MAX_LISTED = 15
+MAX_TOPICS = 5
+QUESTION_PREVIEW = 70
+
+
+@require_role(Role.TRAINER)
+async def results_command(update: Update, context: BotContext) -> None:
+    """/results: pick one of my assignments; /results ID shows it directly."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    profile = load_profile(update, context.services)
+    if chat.type != ChatType.PRIVATE:
+        await message.reply_html(t("tr.private_only", profile.lang))
+        return
+    args = context.args or []
+    if args and args[0].isdigit():
+        await show_results(context, chat.id, profile.telegram_id, int(args[0]), profile.lang)
+        return
+    with context.services.session() as session:
+        assignments = list_assignments(session=session, trainer_id=profile.telegram_id)
+    if not assignments:
+        await message.reply_html(t("tr.results.none", profile.lang))
+        return
+    buttons = [
+        kb.button(f"{a.title} · {format_time(a.due_at)}", f"tr:r:{a.id}")
+        for a in assignments[:MAX_LISTED]
+    ]
+    await message.reply_html(t("tr.results.choose", profile.lang), reply_markup=kb.column(buttons))
+
+
+@require_role(Role.TRAINER)
+async def press_results(update: Update, context: BotContext) -> None:
+    """A button from the /results list or a notice: the results of that assignment."""
+    query, profile = update.callback_query, load_profile(update, context.services)
+    found = kb.ids(kb.RESULTS, query.data or "") if query else None
+    if query is None or query.message is None or found is None:
+        return
+    results = _results(context.services, profile.telegram_id, found[0])
+    if results is None:
+        await answer_denied(query, profile.lang)
+        return
+    await query.answer()
+    await _send_results(context, query.message.chat.id, results, profile.lang)
+
+
+async def show_results(
+    context: BotContext, chat_id: int, trainer_id: int, assignment_id: int, lang: str
+) -> None:
+    """Send the results of one assignment, or a polite refusal."""
+    results = _results(context.services, trainer_id, assignment_id)
+    if results is None:
+        await send_html(context, chat_id, t("tr.not_yours", lang))
+        return
+    await _send_results(context, chat_id, results, lang)
+
+
+async def _send_results(
+    context: BotContext, chat_id: int, results: AssignmentResults, lang: str
+) -> None:
+    markup = kb.results_buttons(results.assignment.assignment_id, lang)
+    await send_html(context, chat_id, render_results(results, lang), markup)
+
+
+def _results(services: Services, trainer_id: int, assignment_id: int) -> AssignmentResults | None:
+    """The analysed results, or None when the assignment is missing or someone else's."""
+    try:
+        with services.session() as session:
+            return assignment_results(
+                session=session, trainer_id=trainer_id, assignment_id=assignment_id,
+                bank=services.question_bank,
+            )  # fmt: skip
+    except (NotFoundError, PermissionDeniedError):
+        return None
+
+
+def render_results(results: AssignmentResults, lang: str) -> Html:
+    """Summary and members, then flagged questions, then weak topics with slides."""
+    parts = [
+        t("tr.results.summary", lang, summary=Html(escape(results_text(results, lang, limit=60))))
+    ]
+    parts.append(_items_section(results.items, lang))
+    if results.topics:
+        lines = [_topic_line(topic, lang) for topic in results.topics[:MAX_TOPICS]]
+        parts.append(t("tr.results.topics", lang, lines=Html("\n".join(lines))))
+    return Html("\n\n".join(parts))
+
+
+def _items_section(items: tuple[ItemStats, ...], lang: str) -> Html:
+    if not items or all(item.facility is None for item in items):
+        return t("tr.results.no_items", lang)
+    lines = [_item_line(item, lang) for item in items]
+    return t("tr.results.items", lang, lines=Html("\n".join(lines)))
+
+
+def _item_line(item: ItemStats, lang: str) -> Html:
+    text = item.text.get(lang)
+    preview = text if len(text) <= QUESTION_PREVIEW else text[: QUESTION_PREVIEW - 1] + "…"
+    flags = ", ".join(FLAGS[flag].get(lang) for flag in item.flags)
+    return t(
+        "tr.results.item_line", lang, number=item.position, question=preview,
+        facility=_number(item.facility), d=_number(item.discrimination),
+        flags=f" ⚠️ {flags}" if flags else "",
+    )  # fmt: skip
+
+
+def _topic_line(topic: TopicResult, lang: str) -> Html:
+    mean = "-" if topic.mean_percent is None else f"{topic.mean_percent:.0f}%"
+    slides = ", ".join(str(ref.slide) for ref in topic.slides)
+    revisit = plain("tr.results.slides", lang, slides=slides) if slides else ""
+    return t(
+        "tr.results.topic_line", lang, topic=topic.title.get(lang), mean=mean, revisit=revisit
+    )
+
+
+def _number(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+@require_role(Role.TRAINER)
+async def press_chart(update: Update, context: BotContext) -> None:
+    """The results chart as a photo."""
+    query, profile = update.callback_query, load_profile(update, context.services)
+    found = kb.ids(kb.CHART, query.data or "") if query else None
+    if query is None or query.message is None or found is None:
+        return
+    results = _results(context.services, profile.telegram_id, found[0])
+    if results is None:
+        await answer_denied(query, profile.lang)
+        return
+    await query.answer()
+    png = await asyncio.to_thread(results_chart_png, results, profile.lang)
+    caption = plain("tr.results.chart_caption", profile.lang, title=results.assignment.title)
+    await context.bot.send_photo(query.message.chat.id, png, caption=caption[:1000])
+
+
+@require_role(Role.TRAINER)
+async def press_export(update: Update, context: BotContext) -> None:
+    """The results as a CSV or XLSX document."""
+    query, profile = update.callback_query, load_profile(update, context.services)
+    found = kb.words(kb.EXPORT, query.data or "") if query else None
+    if query is None or query.message is None:
+        return
+    if found is None:
+        await answer_invalid(query, profile.lang)
+        return
+    results = _results(context.services, profile.telegram_id, int(found[0]))
+    if results is None:
+        await answer_denied(query, profile.lang)
+        return
+    await query.answer()
+    kind = found[1]
+    build = results_csv if kind == "csv" else results_xlsx
+    data = await asyncio.to_thread(build, results, profile.lang)
+    name = f"{export_basename(results)}.{kind}"
+    caption = plain("tr.results.file_caption", profile.lang, title=results.assignment.title)
+    await context.bot.send_document(
+        query.message.chat.id, InputFile(data, filename=name), caption=caption[:1000]
+    )
