@@ -33,7 +33,7 @@ def _register_optional(commands: argparse._SubParsersAction[argparse.ArgumentPar
     """Subcommands of features that live in their own modules (bot, quizzes, ...)."""
     import importlib
 
-    for name in ("run", "feedback", "quiz", "checklist"):
+    for name in ("run", "feedback", "quiz", "checklist", "results"):
         try:
             module = importlib.import_module(f"bot.cli.{name}")
         except ModuleNotFoundError:
