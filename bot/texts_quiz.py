@@ -57,6 +57,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "quiz.ordering_empty": {"th": "—", "en": "—"},
     "quiz.undo": {"th": "↩️ ย้อนกลับ", "en": "↩️ Undo"},
+    "quiz.ordering_recorded": {
+        "th": "📥 บันทึกคำตอบแล้วค่ะ เฉลยจะเปิดหลังครบกำหนดส่ง",
+        "en": "📥 Answer recorded. The answers are revealed after the deadline.",
+    },
     "quiz.ordering_right": {
         "th": "✅ <b>ถูกต้องค่ะ!</b>\n{explanation}",
         "en": "✅ <b>Right!</b>\n{explanation}",

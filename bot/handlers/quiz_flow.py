@@ -46,6 +46,7 @@ LANG_KEY = "quiz_lang"
 
 BankSource = Callable[[Services, Session, QuizAttempt], QuestionBank]
 Finisher = Callable[[BotContext, int, str], Awaitable[None]]
+AnswerPolicy = Callable[[Services, Session, QuizAttempt], bool]
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,15 @@ class ModeHooks:
 
     bank: BankSource | None = None
     finish: Finisher | None = None
+    # True while the right answers must stay hidden (an assignment revealed after its due
+    # time): questions then go out as regular polls, with no correct option or explanation.
+    hide_answers: AnswerPolicy | None = None
+
+
+def answers_hidden(services: Services, session: Session, attempt: QuizAttempt) -> bool:
+    """Whether this attempt's questions must not show their right answers yet."""
+    hooks = _MODES.get(attempt.mode)
+    return bool(hooks and hooks.hide_answers and hooks.hide_answers(services, session, attempt))
 
 
 # Filled at registration time by features with their own attempt modes (trainer assignments).
@@ -121,12 +131,13 @@ async def advance(
         upcoming = item_after(items, after)
         plan = shown_item(services, session, attempt, upcoming)
         chat_id = attempt.chat_id
+        hidden = answers_hidden(services, session, attempt)
     if upcoming is None:
         await finish(context, attempt_id, lang)
     elif plan is None:
         await _give_up(context, attempt_id, chat_id, lang)
     else:
-        await ask(context, chat_id, row_id(upcoming), plan, len(items), lang, timer)
+        await ask(context, chat_id, row_id(upcoming), plan, len(items), lang, timer, hidden)
 
 
 def shown_item(
@@ -151,14 +162,15 @@ async def _give_up(context: BotContext, attempt_id: int, chat_id: int, lang: str
 
 async def ask(
     context: BotContext, chat_id: int, item_id: int, plan: PlanItem, total: int, lang: str,
-    timer: int | None,
+    timer: int | None, hidden: bool = False,
 ) -> None:  # fmt: skip
     """Show one question: a native quiz poll, or buttons for an ordering."""
     if plan.question.is_ordering:
         markup = kb.ordering_keyboard(item_id, plan.shown_options(lang), [], lang)
         await send_html(context, chat_id, ordering_text(plan, total, [], lang), markup)
         return
-    message = await context.bot.send_poll(chat_id, **quiz_poll(plan, total, lang, timer))
+    poll = quiz_poll(plan, total, lang, timer, hidden=hidden)
+    message = await context.bot.send_poll(chat_id, **poll)
     if message.poll is None:
         raise RuntimeError("sendPoll returned a message without a poll")
     with context.services.session() as session:

@@ -39,7 +39,7 @@ async def choose_order(update: Update, context: BotContext) -> None:
     if step is None or found is None:
         await query.answer(alert("button.invalid", profile.lang))
         return
-    plan, total = found
+    plan, total, hidden = found
     if len(step.chosen) < len(plan.option_order):
         await query.answer()
         markup = kb.ordering_keyboard(
@@ -47,12 +47,12 @@ async def choose_order(update: Update, context: BotContext) -> None:
         )
         await _edit(query, ordering_text(plan, total, step.chosen, profile.lang), markup)
         return
-    await _grade_order(update, context, step, plan, total)
+    await _grade_order(update, context, step, plan, total, hidden)
 
 
 def _ordering_item(
     services: Services, step: kb.OrderStep, user_id: int
-) -> tuple[PlanItem, int] | None:
+) -> tuple[PlanItem, int, bool] | None:
     """The user's open ordering item with its shown plan and quiz length; None if not theirs."""
     with services.session() as session:
         found = open_item(session=session, item_id=step.item_id, user_id=user_id)
@@ -61,14 +61,16 @@ def _ordering_item(
         attempt, item = found
         plan = shown_item(services, session, attempt, item)
         total = len(attempt_items(session=session, attempt_id=row_id(attempt)))
+        hidden = quiz_flow.answers_hidden(services, session, attempt)
     if plan is None or any(index >= len(plan.option_order) for index in step.chosen):
         return None
-    return plan, total
+    return plan, total, hidden
 
 
 async def _grade_order(
-    update: Update, context: BotContext, step: kb.OrderStep, plan: PlanItem, total: int
-) -> None:
+    update: Update, context: BotContext, step: kb.OrderStep, plan: PlanItem, total: int,
+    hidden: bool,
+) -> None:  # fmt: skip
     """Store the full order, show the verdict in place, and ask the next question."""
     query = update.callback_query
     assert query is not None
@@ -82,7 +84,9 @@ async def _grade_order(
         await query.answer(alert("button.invalid", profile.lang))
         return
     await query.answer()
-    verdict = ordering_result(plan, total, step.chosen, outcome.correct, profile.lang)
+    verdict = ordering_result(
+        plan, total, step.chosen, outcome.correct, profile.lang, hidden=hidden
+    )
     await _edit(query, verdict, None)
     timer = quiz_flow.timer_for(context, outcome.attempt_id)
     await quiz_flow.advance(

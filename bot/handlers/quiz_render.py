@@ -32,10 +32,23 @@ def poll_question(item: PlanItem, total: int, lang: str) -> str:
     return numbered if telegram_length(numbered) <= QUESTION_MAX_CHARS else text
 
 
-def quiz_poll(item: PlanItem, total: int, lang: str, timer: int | None) -> dict[str, Any]:
-    """SendPoll's arguments for a one-answer question: a non-anonymous quiz with explanation."""
+def quiz_poll(
+    item: PlanItem, total: int, lang: str, timer: int | None, *, hidden: bool = False
+) -> dict[str, Any]:
+    """SendPoll's arguments for a one-answer question: a non-anonymous quiz with explanation.
+
+    With `hidden`, a regular poll instead: Telegram shows a quiz's right answer on voting.
+    """
     if item.shown_correct is None:
         raise ValueError(f"question {item.question.id} has no single right option")
+    if hidden:
+        return {
+            "question": poll_question(item, total, lang),
+            "options": item.shown_options(lang),
+            "is_anonymous": False,
+            "type": Poll.REGULAR,
+            "open_period": timer or None,
+        }
     return {
         "question": poll_question(item, total, lang),
         "options": item.shown_options(lang),
@@ -59,11 +72,14 @@ def ordering_text(item: PlanItem, total: int, chosen: Sequence[int], lang: str) 
 
 
 def ordering_result(
-    item: PlanItem, total: int, chosen: Sequence[int], correct: bool, lang: str
-) -> Html:
-    """The ordering question with the learner's order and whether it was right."""
+    item: PlanItem, total: int, chosen: Sequence[int], correct: bool, lang: str,
+    *, hidden: bool = False,
+) -> Html:  # fmt: skip
+    """The ordering question with the learner's order and whether it was right (unless hidden)."""
     explanation = item.question.explanation.get(lang)
-    if correct:
+    if hidden:
+        verdict = t("quiz.ordering_recorded", lang)
+    elif correct:
         verdict = t("quiz.ordering_right", lang, explanation=explanation)
     else:
         answer = _sequence(item.question.options[i].get(lang) for i in item.question.answer_key)

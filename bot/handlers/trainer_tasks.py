@@ -44,8 +44,17 @@ from quizzes.trainer_results import cohort_leaderboard
 def register_mode() -> None:
     """Let the quiz's poll flow run assignment attempts."""
     quiz_flow.register_mode(
-        ASSIGNMENT_MODE, quiz_flow.ModeHooks(bank=bank_of_attempt, finish=finish_attempt)
+        ASSIGNMENT_MODE,
+        quiz_flow.ModeHooks(
+            bank=bank_of_attempt, finish=finish_attempt, hide_answers=answers_still_hidden
+        ),
     )
+
+
+def answers_still_hidden(services: Services, session: Session, attempt: QuizAttempt) -> bool:
+    """Until the trainer's reveal time, an assignment's questions must not show answers."""
+    assignment = load_assignment(session=session, assignment_id=attempt.assignment_id or 0)
+    return not answers_revealed(assignment, now(services))
 
 
 def bank_of_attempt(services: Services, session: Session, attempt: QuizAttempt) -> QuestionBank:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from pydantic import SecretStr
@@ -80,11 +80,22 @@ def poll_of(message: SandboxMessage) -> PollView:
     return message.poll
 
 
+# A regular poll (an assignment whose answers stay hidden until its deadline) carries no
+# right option; a running bot registers here how to read it from its database.
+HIDDEN_ANSWERS: list[Callable[[SandboxMessage], int | None]] = []
+
+
 def right_option(message: SandboxMessage) -> int:
-    """The shown index of the right option of a quiz poll (the sandbox knows it)."""
+    """The shown index of the right option (a quiz poll's own, or the bot's records)."""
     assert message.poll is not None
-    (index,) = message.poll.correct_option_ids
-    return index
+    if message.poll.correct_option_ids:
+        (index,) = message.poll.correct_option_ids
+        return index
+    for lookup in HIDDEN_ANSWERS:
+        found = lookup(message)
+        if found is not None:
+            return found
+    raise AssertionError(f"no right option known for poll {message.poll.id}")
 
 
 def wrong_option(message: SandboxMessage) -> int:

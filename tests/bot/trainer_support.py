@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import random
 import re
 from collections.abc import AsyncIterator, Callable
@@ -20,13 +21,14 @@ from pydantic import SecretStr
 from sqlmodel import col, select
 
 from bot.app import build_application, running
-from bot.context import RuamKitApp, build_services
+from bot.context import RuamKitApp, Services, build_services
 from bot.handlers.trainer_state import TrainerDraft
 from bot.sandbox import BotApiSandbox, SandboxMessage, SimulatedUser
 from core.settings import Settings
 from core.timestamps import utc_now
 from core.users import set_trainer
 from quizzes.assignments import create_assignment
+from quizzes.models import QuizAttempt, QuizAttemptItem
 from quizzes.trainer_models import (
     Assignment,
     Cohort,
@@ -34,7 +36,7 @@ from quizzes.trainer_models import (
     ImportedQuestion,
     NoticeSent,
 )
-from tests.bot.quiz_support import RefusingAnswerer, right_option, wrong_option
+from tests.bot.quiz_support import HIDDEN_ANSWERS, RefusingAnswerer, right_option, wrong_option
 from tests.bot.support import ADMIN_ID, TRAINER_ID, RunningBot, button_data
 
 SECOND_TRAINER_ID = 9005
@@ -112,11 +114,36 @@ async def trainer_bot(
         for trainer in (TRAINER_ID, SECOND_TRAINER_ID):
             set_trainer(session=session, telegram_id=trainer, trainer=True)
     application = build_application(local, services)
+    lookup = functools.partial(shown_right_option, services)
+    HIDDEN_ANSWERS.append(lookup)
     try:
         async with running(application):
             yield TrainerBot(sandbox, services, local, application)
     finally:
+        HIDDEN_ANSWERS.remove(lookup)
         services.close()
+
+
+def shown_right_option(services: Services, message: SandboxMessage) -> int | None:
+    """The shown index of a poll's right option: the chat's first unanswered attempt item.
+
+    (The bot records the poll id just after sending, so the id may not be stored yet.)
+    """
+    with services.session() as session:
+        attempt = session.exec(
+            select(QuizAttempt)
+            .where(QuizAttempt.chat_id == message.chat_id, QuizAttempt.status == "in_progress")
+            .order_by(col(QuizAttempt.id).desc())
+        ).first()
+        if attempt is None:
+            return None
+        item = session.exec(
+            select(QuizAttemptItem)
+            .where(QuizAttemptItem.attempt_id == attempt.id)
+            .where(col(QuizAttemptItem.correct).is_(None))
+            .order_by(col(QuizAttemptItem.position))
+        ).first()
+    return None if item is None else item.option_order.index(item.answer_key[0])
 
 
 def data_starting(message: SandboxMessage, prefix: str) -> list[str]:
