@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from demo_app import running_demo_app
+
+from tests.sandbox.demo_app import running_demo_app
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
-from demo_app import running_demo_app
 
 from bot.sandbox.chat import run_chat_client
+from tests.sandbox.demo_app import running_demo_app
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from typing import Any
 
 import aiohttp
 import pytest
-from spec_check import expected_kind, problems
 
 from bot.sandbox import BotApiSandbox
 from bot.sandbox.catalog import BOT_API_METHODS, BOT_API_VERSION
 from bot.sandbox.methods import all_methods
+from tests.sandbox.spec_check import expected_kind, problems
 
 SERVED = sorted(all_methods().values(), key=lambda m: m.name)
 # Deprecated parameter names Telegram still accepts, each a documented rename.
