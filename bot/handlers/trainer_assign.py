@@ -13,14 +13,14 @@ from datetime import timedelta
 
 from sqlmodel import Session
 from telegram import Update
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot import keyboards_trainer as kb
 from bot.context import BotContext, Services
 from bot.handlers import trainer_form as form
 from bot.handlers.common import Profile, load_profile, require_role, send_html
-from bot.handlers.trainer_common import now
+from bot.handlers.trainer_common import now, private_request
 from bot.handlers.trainer_form_steps import CODE_STEPS, PRESSES, TEXTS, Data, Move
 from bot.handlers.trainer_jobs import deliver_due, schedule_assignment
 from bot.handlers.trainer_state import (
@@ -42,13 +42,10 @@ from quizzes.trainer_models import Assignment
 @require_role(Role.TRAINER)
 async def assign_command(update: Update, context: BotContext) -> None:
     """/assign: start a new form with the trainer's cohorts."""
-    message, chat = update.effective_message, update.effective_chat
-    if message is None or chat is None:
+    request = await private_request(update, context)
+    if request is None:
         return
-    profile = load_profile(update, context.services)
-    if chat.type != ChatType.PRIVATE:
-        await message.reply_html(t("tr.private_only", profile.lang))
-        return
+    message, _chat_id, profile = request
     with context.services.session() as session:
         cohorts = [
             (c.id or 0, c.name)

@@ -5,15 +5,30 @@ from __future__ import annotations
 import contextlib
 from datetime import datetime
 
-from telegram import CallbackQuery, InlineKeyboardMarkup
-from telegram.constants import ParseMode
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
 from bot.context import BotContext, Services
-from bot.texts import alert
+from bot.handlers.common import Profile, load_profile
+from bot.texts import alert, t
 from quizzes.localtime import format_local_time
 
 FALLBACK_USERNAME = "RuamKitBot"
+
+
+async def private_request(
+    update: Update, context: BotContext
+) -> tuple[Message, int, Profile] | None:
+    """The message, chat id and profile of a private-chat command; elsewhere, say so."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return None
+    profile = load_profile(update, context.services)
+    if chat.type != ChatType.PRIVATE:
+        await message.reply_html(t("tr.private_only", profile.lang))
+        return None
+    return message, chat.id, profile
 
 
 def now(services: Services) -> datetime:

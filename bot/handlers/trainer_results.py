@@ -9,12 +9,16 @@ from __future__ import annotations
 import asyncio
 
 from telegram import InputFile, Update
-from telegram.constants import ChatType
 
 from bot import keyboards_trainer as kb
 from bot.context import BotContext, Services
 from bot.handlers.common import load_profile, require_role, send_html
-from bot.handlers.trainer_common import answer_denied, answer_invalid, format_time
+from bot.handlers.trainer_common import (
+    answer_denied,
+    answer_invalid,
+    format_time,
+    private_request,
+)
 from bot.rendering import escape
 from bot.texts import Html, plain, t
 from core.errors import NotFoundError, PermissionDeniedError
@@ -33,16 +37,13 @@ QUESTION_PREVIEW = 70
 @require_role(Role.TRAINER)
 async def results_command(update: Update, context: BotContext) -> None:
     """/results: pick one of my assignments; /results ID shows it directly."""
-    message, chat = update.effective_message, update.effective_chat
-    if message is None or chat is None:
+    request = await private_request(update, context)
+    if request is None:
         return
-    profile = load_profile(update, context.services)
-    if chat.type != ChatType.PRIVATE:
-        await message.reply_html(t("tr.private_only", profile.lang))
-        return
+    message, chat_id, profile = request
     args = context.args or []
     if args and args[0].isdigit():
-        await show_results(context, chat.id, profile.telegram_id, int(args[0]), profile.lang)
+        await show_results(context, chat_id, profile.telegram_id, int(args[0]), profile.lang)
         return
     with context.services.session() as session:
         assignments = list_assignments(session=session, trainer_id=profile.telegram_id)

@@ -20,7 +20,13 @@ from bot.handlers import quiz_flow
 from bot.handlers.common import Profile, load_profile, send_html
 from bot.handlers.quiz_render import review
 from bot.handlers.quiz_store import is_open, missed, owned_attempt
-from bot.handlers.trainer_common import answer_invalid, edit_html, format_time, now
+from bot.handlers.trainer_common import (
+    answer_invalid,
+    edit_html,
+    format_time,
+    now,
+    private_request,
+)
 from bot.handlers.trainer_jobs import notify_all_finished
 from bot.texts import Html, alert, plain, t
 from core.errors import NotFoundError, PermissionDeniedError, ValidationError
@@ -67,13 +73,10 @@ def bank_of_attempt(services: Services, session: Session, attempt: QuizAttempt) 
 
 async def tasks_command(update: Update, context: BotContext) -> None:
     """/tasks: my open assignments, each with a start (or continue) button."""
-    message, chat = update.effective_message, update.effective_chat
-    if message is None or chat is None:
+    request = await private_request(update, context)
+    if request is None:
         return
-    profile = load_profile(update, context.services)
-    if chat.type != ChatType.PRIVATE:
-        await message.reply_html(t("tr.private_only", profile.lang))
-        return
+    message, _chat_id, profile = request
     with context.services.session() as session:
         tasks = open_tasks(session=session, user_id=profile.telegram_id, now=now(context.services))
     if not tasks:
