@@ -56,7 +56,7 @@ class HybridSearcher:
             dense = index.dense_scores(query_vector)
         else:
             dense = np.zeros(len(index), dtype=np.float32)
-        lexical = index.bm25.scores(with_bigrams(tokens))
+        lexical = index.bm25.scores(with_bigrams(index.bm25.with_completions(tokens)))
         fused = fuse(dense, lexical, self.config)
         if self.config.method == "zscore" and self.config.question_penalty:
             fused = fused - self.config.question_penalty * index.question_share

@@ -71,3 +71,11 @@ def test_metrics_count_hits_mrr_and_refusals() -> None:
     assert summary["refusal_accuracy"] == 0.5
     assert first_hit_rank([False, True]) == 2
     assert unique_in_order(["a", "b", "a", "c"]) == ["a", "b", "c"]
+
+
+def test_unknown_query_words_are_completed_from_the_index() -> None:
+    index = BM25Index([["เบอร์เซิร์ก", "มังงะ"], ["ปลา", "เลี้ยง"]])
+    assert index.completions("เบอ") == ["เบอร์เซิร์ก"]
+    expanded = index.with_completions(["เบอ", "ปลา"])
+    assert expanded == ["เบอ", "ปลา", "เบอร์เซิร์ก"]  # known words are not expanded
+    assert int(np.argmax(index.scores(expanded))) == 0
