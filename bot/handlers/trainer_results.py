@@ -7,12 +7,14 @@ and the workbook are built off the event loop (matplotlib and openpyxl take a mo
 from __future__ import annotations
 
 import asyncio
+import re
+from collections.abc import Callable
 
-from telegram import InputFile, Update
+from telegram import CallbackQuery, InputFile, Update
 
 from bot import keyboards_trainer as kb
 from bot.context import BotContext, Services
-from bot.handlers.common import load_profile, require_role, send_html
+from bot.handlers.common import Profile, load_profile, require_role, send_html
 from bot.handlers.trainer_common import (
     answer_denied,
     answer_invalid,
@@ -60,16 +62,10 @@ async def results_command(update: Update, context: BotContext) -> None:
 @require_role(Role.TRAINER)
 async def press_results(update: Update, context: BotContext) -> None:
     """A button from the /results list or a notice: the results of that assignment."""
-    query, profile = update.callback_query, load_profile(update, context.services)
-    found = kb.ids(kb.RESULTS, query.data or "") if query else None
-    if query is None or query.message is None or found is None:
-        return
-    results = _results(context.services, profile.telegram_id, found[0])
-    if results is None:
-        await answer_denied(query, profile.lang)
-        return
-    await query.answer()
-    await _send_results(context, query.message.chat.id, results, profile.lang)
+    pressed = await _pressed_results(update, context, _first_id(kb.RESULTS))
+    if pressed is not None:
+        query, profile, results, _data = pressed
+        await _send_results(context, _chat_of(query), results, profile.lang)
 
 
 async def show_results(
@@ -148,40 +144,72 @@ def _number(value: float | None) -> str:
 @require_role(Role.TRAINER)
 async def press_chart(update: Update, context: BotContext) -> None:
     """The results chart as a photo."""
-    query, profile = update.callback_query, load_profile(update, context.services)
-    found = kb.ids(kb.CHART, query.data or "") if query else None
-    if query is None or query.message is None or found is None:
+    pressed = await _pressed_results(update, context, _first_id(kb.CHART))
+    if pressed is None:
         return
-    results = _results(context.services, profile.telegram_id, found[0])
-    if results is None:
-        await answer_denied(query, profile.lang)
-        return
-    await query.answer()
+    query, profile, results, _data = pressed
     png = await asyncio.to_thread(results_chart_png, results, profile.lang)
     caption = plain("tr.results.chart_caption", profile.lang, title=results.assignment.title)
-    await context.bot.send_photo(query.message.chat.id, png, caption=caption[:1000])
+    await context.bot.send_photo(_chat_of(query), png, caption=caption[:1000])
 
 
 @require_role(Role.TRAINER)
 async def press_export(update: Update, context: BotContext) -> None:
     """The results as a CSV or XLSX document."""
-    query, profile = update.callback_query, load_profile(update, context.services)
-    found = kb.words(kb.EXPORT, query.data or "") if query else None
-    if query is None or query.message is None:
+    pressed = await _pressed_results(update, context, _export_request)
+    if pressed is None:
         return
-    if found is None:
-        await answer_invalid(query, profile.lang)
-        return
-    results = _results(context.services, profile.telegram_id, int(found[0]))
-    if results is None:
-        await answer_denied(query, profile.lang)
-        return
-    await query.answer()
-    kind = found[1]
+    query, profile, results, kind = pressed
     build = results_csv if kind == "csv" else results_xlsx
     data = await asyncio.to_thread(build, results, profile.lang)
     name = f"{export_basename(results)}.{kind}"
     caption = plain("tr.results.file_caption", profile.lang, title=results.assignment.title)
     await context.bot.send_document(
-        query.message.chat.id, InputFile(data, filename=name), caption=caption[:1000]
+        _chat_of(query), InputFile(data, filename=name), caption=caption[:1000]
     )
+
+
+Parsed = tuple[int, str] | None
+
+
+def _first_id(pattern: re.Pattern[str]) -> Callable[[str], Parsed]:
+    """Parse callback data of this kind that carries an assignment id."""
+
+    def parse(data: str) -> Parsed:
+        found = kb.ids(pattern, data)
+        return (found[0], "") if found else None
+
+    return parse
+
+
+def _export_request(data: str) -> Parsed:
+    """Parse `prefix:<assignment id>:<csv|xlsx>`."""
+    found = kb.words(kb.EXPORT, data)
+    if found is None or not found[0].isdigit():
+        return None
+    return int(found[0]), found[1]
+
+
+async def _pressed_results(
+    update: Update, context: BotContext, parse: Callable[[str], Parsed]
+) -> tuple[CallbackQuery, Profile, AssignmentResults, str] | None:
+    """Parse a results button, load the presser's own results, or answer why not."""
+    query, profile = update.callback_query, load_profile(update, context.services)
+    if query is None or query.message is None:
+        return None
+    parsed = parse(query.data or "")
+    if parsed is None:
+        await answer_invalid(query, profile.lang)
+        return None
+    results = _results(context.services, profile.telegram_id, parsed[0])
+    if results is None:
+        await answer_denied(query, profile.lang)
+        return None
+    await query.answer()
+    return query, profile, results, parsed[1]
+
+
+def _chat_of(query: CallbackQuery) -> int:
+    """The chat the pressed message is in."""
+    assert query.message is not None
+    return query.message.chat.id
