@@ -210,8 +210,23 @@ class ChatClient:
         message = self._target(words, poll=True)
         if message is None:
             return False
-        await self.user.vote(message, [int(word) - 1 for word in words])
+        chosen = [int(word) - 1 for word in numbers]
+        await self.user.vote(message, chosen)
+        self._quiz_feedback(message, chosen)
         return True
+
+    def _quiz_feedback(self, message: SandboxMessage, chosen: list[int]) -> None:
+        """Show what Telegram's app shows after a quiz vote: right, or the answer and why."""
+        poll = message.poll
+        if poll is None or poll.type != "quiz" or not poll.correct_option_ids:
+            return
+        if sorted(chosen) == sorted(poll.correct_option_ids):
+            self.say(self.t("quiz_right"))
+            return
+        answer = ", ".join(poll.options[i] for i in poll.correct_option_ids)
+        self.say(self.t("quiz_wrong", answer=answer))
+        if poll.explanation:
+            self.say(f"  💡 {poll.explanation}")
 
     async def _upload(self, rest: str) -> bool:
         words = shlex.split(rest) if rest else []

@@ -94,3 +94,10 @@ def test_module_entry_point_serves_and_chats():
     )  # fmt: skip
     assert "base_url=http://127.0.0.1:" in finished.stdout
     assert ":upload PATH" in finished.stdout and "left the chat" in finished.stdout
+
+
+async def test_a_quiz_vote_shows_right_or_the_answer_and_why(sandbox, app, tmp_path):
+    right = await chat(sandbox, ["/start", ":b 1", ":v 2", ":quit"], tmp_path)
+    assert "✅ ถูกต้อง" in right and "❌" not in right
+    wrong = await chat(sandbox, ["/start", ":b 1", ":v 1", ":quit"], tmp_path / "w")
+    assert "❌ คำตอบที่ถูก: 4" in wrong and "💡 2+2=4" in wrong
