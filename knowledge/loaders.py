@@ -23,14 +23,11 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
-from typing import Any
 
 import docx
 import pptx
-import yaml
 from docx.table import Table
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
@@ -45,23 +42,23 @@ from core.errors import (
     EmptyDocumentError,
     UnsupportedFileError,
 )
-from knowledge.models import Locator, Section, SourceDocument, Unit
-from knowledge.slidepage import OFF_TOPIC_KEY, is_slide_page, parse_slide_page
+from knowledge.markdown import (
+    Block,
+    heading_of,
+    markdown_document,
+    numbered_sections,
+    paragraph_document,
+    split_front_matter,
+)
+from knowledge.models import Locator, Section, SourceDocument
+from knowledge.slidepage import is_slide_page, parse_slide_page
 from knowledge.thai import normalize
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".pdf", ".pptx", ".docx")
 
-_TEXT_SECTION_CHARS = 1500
 _TITLE_LIMIT = 120
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_NUMBERED = {
-    "slide": re.compile(r"^(?:สไลด์|slide)\s*(?:ที่\s*)?([0-9๐-๙]+)(?:\s*[:.\-–—]\s*(.*))?$", re.I),
-    "page": re.compile(r"^(?:หน้า|page)\s*(?:ที่\s*)?([0-9๐-๙]+)(?:\s*[:.\-–—]\s*(.*))?$", re.I),
-}
 _DOCX_HEADING = re.compile(r"^(?:heading|หัวเรื่อง)\s*\d$", re.I)
 _GENERIC_TITLE = re.compile(r"^(?:microsoft |untitled|powerpoint presentation|slide \d)", re.I)
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _OBJECT_REPR = re.compile(r"'?<[^>]*>'?")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
@@ -144,8 +141,8 @@ def _describe(error: Exception) -> str:
 
 
 def _load_markdown(path: Path, doc: str) -> SourceDocument:
-    metadata, body, off_topic = _split_front_matter(_read_text(path))
-    document = _markdown_document(body, doc, metadata, fallback_title=path.stem)
+    metadata, body, off_topic = split_front_matter(_read_text(path))
+    document = markdown_document(body, doc, metadata, fallback_title=path.stem)
     document.off_topic = off_topic
     return document
 
@@ -154,9 +151,9 @@ def _load_text(path: Path, doc: str) -> SourceDocument:
     text = _read_text(path)
     if is_slide_page(text):
         return parse_slide_page(text, doc)
-    if any(_heading(line) for line in text.splitlines()):
-        return _markdown_document(text, doc, {}, fallback_title=path.stem)
-    return _paragraph_document(text, doc, fallback_title=path.stem)
+    if any(heading_of(line) for line in text.splitlines()):
+        return markdown_document(text, doc, {}, fallback_title=path.stem)
+    return paragraph_document(text, doc, fallback_title=path.stem)
 
 
 def _read_text(path: Path) -> str:
@@ -174,125 +171,6 @@ def _read_text(path: Path) -> str:
         return data.decode("cp874")
     except UnicodeDecodeError:
         raise CorruptFileError(path, "the text is neither UTF-8 nor Thai (TIS-620)") from None
-
-
-def _split_front_matter(text: str) -> tuple[dict[str, str], str, list[str]]:
-    """Metadata, the body, and the front matter's list of known off-topic titles."""
-    lines = text.lstrip("\ufeff").splitlines()
-    if not lines or lines[0].strip() != "---":
-        return {}, text, []
-    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
-    if not end:
-        raise CorruptFileError("front matter", "the YAML front matter has no closing '---'")
-    try:
-        data = yaml.safe_load("\n".join(lines[1:end])) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
-        raise CorruptFileError("front matter", f"invalid YAML front matter{where}") from None
-    if not isinstance(data, dict):
-        raise CorruptFileError("front matter", "the front matter is not a set of 'key: value'")
-    off_topic = data.pop(OFF_TOPIC_KEY, None) or []
-    off_topic = [str(item) for item in off_topic] if isinstance(off_topic, list) else []
-    return _flat_metadata(data), "\n".join(lines[end + 1 :]), off_topic
-
-
-def _flat_metadata(data: dict[Any, Any]) -> dict[str, str]:
-    flat: dict[str, str] = {}
-    for key, value in data.items():
-        if value is None:
-            continue
-        items = value if isinstance(value, list) else [value]
-        flat[str(key)] = ", ".join(str(item) for item in items)
-    return flat
-
-
-@dataclass
-class _Block:
-    """Lines under one heading (heading None: the text before the first heading)."""
-
-    heading: str | None
-    lines: list[str] = field(default_factory=list)
-
-
-def _heading(line: str) -> str | None:
-    match = _HEADING.match(line)
-    return match.group(2).strip() if match else None
-
-
-def _markdown_blocks(text: str) -> list[_Block]:
-    blocks = [_Block(heading=None)]
-    in_fence = False
-    for line in text.splitlines():
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        heading = None if in_fence else _heading(line)
-        if heading is not None:
-            blocks.append(_Block(heading=heading))
-        else:
-            blocks[-1].lines.append(line)
-    return blocks
-
-
-def _markdown_document(
-    text: str, doc: str, metadata: dict[str, str], *, fallback_title: str
-) -> SourceDocument:
-    blocks = _markdown_blocks(text)
-    sections = _numbered_sections(
-        (_block_locator(block), normalize("\n".join(block.lines), keep_lines=True))
-        for block in blocks
-    )
-    first_heading = next((b.heading for b in blocks if b.heading and not _locator(b.heading)), "")
-    title = metadata.get("title") or first_heading or fallback_title
-    return SourceDocument(doc=doc, title=title, sections=sections, metadata=metadata)
-
-
-def _block_locator(block: _Block) -> tuple[Unit, int | None, str]:
-    """(unit, number or None for "number in order", heading) for a Markdown block."""
-    found = _locator(block.heading or "")
-    return found if found else ("section", None, block.heading or "")
-
-
-def _locator(heading: str) -> tuple[Unit, int, str] | None:
-    for unit in ("slide", "page"):
-        match = _NUMBERED[unit].match(heading.strip())
-        if match:
-            number = int(match.group(1).translate(_THAI_DIGITS))
-            return ("slide" if unit == "slide" else "page"), number, (match.group(2) or "").strip()
-    return None
-
-
-def _numbered_sections(parts: Iterator[tuple[tuple[Unit, int | None, str], str]]) -> list[Section]:
-    """Sections with text; unnumbered ones are numbered in order; a repeated number is an error."""
-    sections: list[Section] = []
-    seen: set[tuple[Unit, int]] = set()
-    for (unit, number, heading), text in parts:
-        if not text:
-            continue
-        if number is None:
-            number = 1 + sum(section.locator.unit == "section" for section in sections)
-        if (unit, number) in seen:
-            raise CorruptFileError("document", f"{unit} {number} appears twice")
-        seen.add((unit, number))
-        sections.append(Section(locator=Locator(unit, number), text=text, heading=heading))
-    return sections
-
-
-def _paragraph_document(text: str, doc: str, *, fallback_title: str) -> SourceDocument:
-    paragraphs = [p for p in normalize(text, keep_lines=True).split("\n\n") if p]
-    groups: list[list[str]] = []
-    for paragraph in paragraphs:
-        if groups and sum(map(len, groups[-1])) + len(paragraph) <= _TEXT_SECTION_CHARS:
-            groups[-1].append(paragraph)
-        else:
-            groups.append([paragraph])
-    sections = [
-        Section(locator=Locator("section", number), text="\n\n".join(group))
-        for number, group in enumerate(groups, start=1)
-    ]
-    first_line = paragraphs[0].split("\n", 1)[0] if paragraphs else ""
-    title = first_line if 0 < len(first_line) <= _TITLE_LIMIT else fallback_title
-    return SourceDocument(doc=doc, title=title, sections=sections)
 
 
 # --- PDF --------------------------------------------------------------------------------
@@ -391,7 +269,7 @@ def _pptx_title(presentation: Presentation) -> str:
 
 def _load_docx(path: Path, doc: str) -> SourceDocument:
     document = docx.Document(_office_bytes(path, ".docx", "word/document.xml"))
-    blocks, title = [_Block(heading=None)], ""
+    blocks, title = [Block(heading=None)], ""
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             blocks[-1].lines.extend(_table_lines(item))
@@ -400,10 +278,10 @@ def _load_docx(path: Path, doc: str) -> SourceDocument:
         if style == "Title":
             title = title or normalize(item.text)
         elif _DOCX_HEADING.match(style or "") and item.text.strip():
-            blocks.append(_Block(heading=normalize(item.text)))
+            blocks.append(Block(heading=normalize(item.text)))
         else:
             blocks[-1].lines.append(item.text)
-    sections = _numbered_sections(
+    sections = numbered_sections(
         (
             ("section", None, block.heading or ""),
             normalize("\n".join(block.lines), keep_lines=True),
