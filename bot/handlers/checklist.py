@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from sqlmodel import Session
-from telegram import CallbackQuery, Message, Update
+from telegram import CallbackQuery, Update
 from telegram.constants import ChatType
-from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler
 
 from bot import callbacks
 from bot.context import BotContext, RuamKitApp
@@ -30,7 +30,7 @@ from bot.handlers.checklist_state import (
     takes_text,
 )
 from bot.handlers.checklist_steps import definition, owned_assessment, show_step
-from bot.handlers.common import Profile, load_profile, send_html
+from bot.handlers.common import Profile, SenderStateFilter, load_profile, send_html
 from bot.texts import alert, t
 from checklist.models import AssessmentStatus, ChecklistAssessment
 from checklist.service import (
@@ -52,24 +52,16 @@ def register(application: RuamKitApp) -> None:
     application.add_handler(CallbackQueryHandler(open_checklist, pattern=menu))
     application.add_handler(CallbackQueryHandler(handle_press, pattern=cb.PATTERN))
     application.add_handler(
-        MessageHandler(QUESTION & ExpectsChecklistText(application), receive_text)
+        MessageHandler(
+            QUESTION
+            & SenderStateFilter(
+                lambda: application.bot_data.services,
+                "ExpectsChecklistText",
+                lambda session, _message, sender: expects_text(session, sender),
+            ),
+            receive_text,
+        )
     )
-
-
-class ExpectsChecklistText(filters.MessageFilter):
-    """Passes a message only when its sender's checklist conversation waits for text."""
-
-    def __init__(self, application: RuamKitApp) -> None:
-        super().__init__(name="ExpectsChecklistText")
-        self._application = application
-
-    def filter(self, message: Message) -> bool:
-        """Look the sender's state up in the database."""
-        services = self._application.bot_data.services
-        if services is None or message.from_user is None:
-            return False
-        with services.session() as session:
-            return expects_text(session, message.from_user.id)
 
 
 def expects_text(session: Session, telegram_id: int) -> bool:

@@ -17,6 +17,7 @@ role; /join, /tasks and /leaderboard are for everyone. The modules:
 
 from __future__ import annotations
 
+from sqlmodel import Session
 from telegram import Message
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
@@ -30,6 +31,7 @@ from bot.handlers import (
     trainer_results,
     trainer_tasks,
 )
+from bot.handlers.common import SenderStateFilter
 from bot.handlers.trainer_state import TEXT_STEPS, awaits, get_draft
 from core.timestamps import utc_now
 
@@ -74,26 +76,19 @@ def register(application: RuamKitApp) -> None:
     )
     # Forged data with a trainer prefix but a wrong shape: the trainer handlers' refusal.
     application.add_handler(CallbackQueryHandler(trainer_assign.press_form, pattern=r"^tr:a:"))
-    document = PRIVATE_DOCUMENT & trainer_import.ExpectsImport(application)
+    document = PRIVATE_DOCUMENT & SenderStateFilter(
+        lambda: application.bot_data.services, "ExpectsImport", trainer_import.expects_import
+    )
     application.add_handler(MessageHandler(document, trainer_import.receive_file))
-    text = PRIVATE_TEXT & ExpectsFormText(application)
+    text = PRIVATE_TEXT & SenderStateFilter(
+        lambda: application.bot_data.services, "ExpectsFormText", _awaits_form_text
+    )
     application.add_handler(MessageHandler(text, trainer_assign.receive_text))
     trainer_tasks.register_mode()
     trainer_jobs.register(application)
 
 
-class ExpectsFormText(filters.MessageFilter):
-    """Passes a message only while its sender's /assign form waits for a typed answer."""
-
-    def __init__(self, application: RuamKitApp) -> None:
-        super().__init__(name="ExpectsFormText")
-        self._application = application
-
-    def filter(self, message: Message) -> bool:
-        """Look the sender's form up in the database."""
-        services = self._application.bot_data.services
-        if services is None or message.from_user is None:
-            return False
-        with services.session() as session:
-            draft = get_draft(session=session, telegram_id=message.from_user.id)
-            return awaits(draft, TEXT_STEPS, utc_now())
+def _awaits_form_text(session: Session, _message: Message, sender: int) -> bool:
+    """Whether the sender's /assign form waits for a typed time or title."""
+    draft = get_draft(session=session, telegram_id=sender)
+    return awaits(draft, TEXT_STEPS, utc_now())

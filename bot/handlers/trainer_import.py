@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from io import BytesIO
 
+from sqlmodel import Session
 from telegram import InputFile, Message, Update
 from telegram.error import TelegramError
-from telegram.ext import filters
 
 from bot import keyboards_trainer as kb
-from bot.context import BotContext, RuamKitApp
+from bot.context import BotContext
 from bot.handlers.common import load_profile, refuse, require_role
 from bot.handlers.trainer_common import answer_invalid, format_time
 from bot.handlers.trainer_state import Step, awaits, clear_draft, get_draft, new_draft
@@ -34,25 +34,13 @@ MAX_BATCHES = 10
 IMPORT_STEPS = frozenset({Step.IMPORT})
 
 
-class ExpectsImport(filters.MessageFilter):
-    """Passes a private document captioned /import, or sent while /import waits for one."""
-
-    def __init__(self, application: RuamKitApp) -> None:
-        super().__init__(name="ExpectsImport")
-        self._application = application
-
-    def filter(self, message: Message) -> bool:
-        """Look at the caption, then at the sender's form in the database."""
-        if message.document is None or message.from_user is None:
-            return False
-        if (message.caption or "").strip().lower().startswith(CAPTION):
-            return True
-        services = self._application.bot_data.services
-        if services is None:
-            return False
-        with services.session() as session:
-            draft = get_draft(session=session, telegram_id=message.from_user.id)
-            return awaits(draft, IMPORT_STEPS, utc_now())
+def expects_import(session: Session, message: Message, sender: int) -> bool:
+    """A private document captioned /import, or sent while /import waits for one."""
+    if message.document is None:
+        return False
+    if (message.caption or "").strip().lower().startswith(CAPTION):
+        return True
+    return awaits(get_draft(session=session, telegram_id=sender), IMPORT_STEPS, utc_now())
 
 
 @require_role(Role.TRAINER)
