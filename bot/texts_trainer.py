@@ -24,7 +24,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "That is not yours, or no longer exists, so nothing was changed.",
     },
     "tr.private_only": {
-        "th": "คำสั่งนี้ใช้ได้ในแชทส่วนตัวกับบอทเท่านั้นค่ะ",
+        "th": "คำสั่งนี้ใช้ได้ในแชตส่วนตัวกับบอทเท่านั้นค่ะ",
         "en": "This command works only in a private chat with the bot.",
     },
     # Buttons
@@ -138,7 +138,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "tr.join.done": {
-        "th": "🎉 เข้าร่วม <b>{name}</b> แล้วค่ะ งานที่ได้รับมอบหมายจะส่งมาที่แชทนี้ ดูได้ตลอดที่ /tasks",
+        "th": "🎉 เข้าร่วม <b>{name}</b> แล้วค่ะ งานที่ได้รับมอบหมายจะส่งมาที่แชตนี้ ดูได้ตลอดที่ /tasks",
         "en": (
             "🎉 You joined <b>{name}</b>. Assignments will arrive in this chat; see /tasks any "
             "time."
@@ -150,7 +150,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "tr.join.done_group": {
         "th": (
-            "🎉 คุณ{person} เข้าร่วม <b>{name}</b> แล้วค่ะ งานจะส่งไปที่แชทส่วนตัว "
+            "🎉 คุณ{person} เข้าร่วม <b>{name}</b> แล้วค่ะ งานจะส่งไปที่แชตส่วนตัว "
             "โปรดเปิด {link} แล้วกด Start"
         ),
         "en": (
@@ -159,7 +159,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "tr.join.already_group": {
-        "th": "คุณ{person} เป็นสมาชิกของ <b>{name}</b> อยู่แล้วค่ะ งานอยู่ในแชทส่วนตัว: {link}",
+        "th": "คุณ{person} เป็นสมาชิกของ <b>{name}</b> อยู่แล้วค่ะ งานอยู่ในแชตส่วนตัว: {link}",
         "en": "{person} is already in <b>{name}</b>. Assignments are in the private chat: {link}",
     },
     "tr.join.unknown_code": {
@@ -446,7 +446,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # Import
     "tr.import.prompt": {
         "th": (
-            "📥 <b>นำเข้าคำถาม</b>\nส่งไฟล์มาในแชทนี้ได้เลยค่ะ: CSV (.csv), Moodle GIFT (.gift หรือ .txt) "
+            "📥 <b>นำเข้าคำถาม</b>\nส่งไฟล์มาในแชตนี้ได้เลยค่ะ: CSV (.csv), Moodle GIFT (.gift หรือ .txt) "
             "หรือ Aiken (.txt) ขนาดไม่เกิน 512 KB\nระบบจะตรวจทั้งไฟล์ก่อน ถ้าพบข้อผิดพลาดจะแจ้งเป็นรายบรรทัด "
             "และจะยังไม่นำเข้าคำถามใดเลย\nคำถามที่นำเข้าจะแยกจากคลังคำถามของระบบ และเลือกใช้ได้ใน /assign "
             "ตามหัวข้อ{batches}"
