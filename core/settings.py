@@ -27,6 +27,11 @@ class Settings(BaseSettings):
     database_url: str | None = None
     source_dir: Path = DEFAULT_SOURCE_DIR
 
+    # Shared state between worker processes (update ids, rate limits); in-process when unset
+    redis_url: str | None = None
+    # Updates handled at once in one process (one chat's updates always run in order)
+    concurrent_updates: int = Field(default=64, ge=1, le=1024)
+
     # Embeddings and vector store
     embedding_model: str = DEFAULT_EMBEDDING_MODEL
     embedding_batch_size: int = Field(default=32, ge=1, le=1024)
