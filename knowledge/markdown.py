@@ -96,7 +96,10 @@ def markdown_document(
     """A document cut at its headings (slides, pages, or numbered sections)."""
     blocks = _markdown_blocks(text)
     sections = numbered_sections(
-        (_block_locator(block), normalize("\n".join(block.lines), keep_lines=True))
+        (
+            _block_locator(block),
+            normalize("\n".join(block.lines), keep_lines=True, keep_indent=True),
+        )
         for block in blocks
     )
     first_heading = next((b.heading for b in blocks if b.heading and not _locator(b.heading)), "")

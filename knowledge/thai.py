@@ -54,13 +54,15 @@ _ENGLISH_FUNCTION_WORDS = frozenset((
 ))  # fmt: skip
 
 
-def normalize(text: str, *, keep_lines: bool = False) -> str:
+def normalize(text: str, *, keep_lines: bool = False, keep_indent: bool = False) -> str:
     """Return NFC text without zero-width characters and with whitespace collapsed.
 
     Args:
         text: Any text.
         keep_lines: Keep line breaks (at most one blank line in a row) instead of turning
             every whitespace run into one space; loaders use it to keep bullets and paragraphs.
+        keep_indent: With keep_lines, keep each line's leading spaces (a tab counts as two),
+            so nested list items ("  - item") stay nested.
 
     """
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
@@ -68,8 +70,18 @@ def normalize(text: str, *, keep_lines: bool = False) -> str:
     if not keep_lines:
         return " ".join(text.split())
     text = _LINE_BREAKS.sub("\n", text)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    lines = (_tidy_line(line, keep_indent=keep_indent) for line in text.split("\n"))
+    text = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
+    return text if keep_indent else text.strip()
+
+
+def _tidy_line(line: str, *, keep_indent: bool) -> str:
+    """One line with inner whitespace runs collapsed; leading spaces kept when asked."""
+    tidy = _SPACES.sub(" ", line).strip()
+    if not keep_indent or not tidy:
+        return tidy
+    indent = line[: len(line) - len(line.lstrip())].expandtabs(2)
+    return " " * len(indent) + tidy
 
 
 def thai_ratio(text: str) -> float:
