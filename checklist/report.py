@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -25,6 +26,9 @@ from checklist.results import Answer, AssessmentResult
 from checklist.scoring import ProjectInfo
 from core.fonts import thai_font_path
 
+NIKHAHIT, SARA_AA = "\u0e4d", "\u0e32"
+_SARA_AM = re.compile("([\u0e48-\u0e4b]*)\u0e33")  # tone marks, then sara am
+
 if TYPE_CHECKING:
     from fpdf import FPDF
 
@@ -33,6 +37,7 @@ BODY_SIZE = 11
 LINE_HEIGHT = 6.5
 HEADING_SIZES = {1: 17, 2: 13.5}
 CHART_WIDTH_MM = 120
+CELL_PADDING = (1.6, 1.5)  # mm top/bottom, left/right: room for Thai marks above and below
 
 
 def render_markdown(
@@ -99,10 +104,13 @@ def _new_pdf(title: str, lang: str) -> FPDF:
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
-    # No text shaping: with it, fpdf2 maps shaped Thai glyphs back to text wrongly (sara am),
-    # while unshaped Garuda renders legibly and extracts exactly.
     pdf.add_font(FONT, "", str(thai_font_path()))
     pdf.add_font(FONT, "B", str(thai_font_path(bold=True)))
+    # HarfBuzz shaping places Thai tone marks and upper vowels (GSUB/GPOS); without it they
+    # float right of their consonant. HarfBuzz reads GSUB/GPOS from the full font file; the
+    # embedded subset drops them on purpose, since the PDF carries the shaped glyphs and
+    # their positions. Shaped sara am extracts as nikhahit + sara aa (equal under NFKC).
+    pdf.set_text_shaping(use_shaping_engine=True, script="thai", language="tha")
     pdf.set_title(title)
     pdf.set_lang(lang)
     pdf.set_auto_page_break(auto=True, margin=15)
@@ -131,8 +139,18 @@ def _draw(pdf: FPDF, block: Block, chart: bytes) -> None:
     pdf.set_font(FONT, "", BODY_SIZE)
 
 
+def pdf_text(text: str) -> str:
+    """Thai text with sara am split as HarfBuzz draws it, so each glyph keeps its character.
+
+    HarfBuzz draws ำ as nikhahit + sara aa and moves the nikhahit before any tone mark;
+    fpdf2 then gives the second glyph no character, which extracts as garbage ("ตํา!บล").
+    Splitting it here draws the same glyphs, each mapped to its own character.
+    """
+    return _SARA_AM.sub(lambda m: NIKHAHIT + m.group(1) + SARA_AA, text)
+
+
 def _text(pdf: FPDF, text: str, height: float = LINE_HEIGHT) -> None:
-    pdf.multi_cell(0, height, text, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, height, pdf_text(text), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
 
 
@@ -146,9 +164,10 @@ def _table(pdf: FPDF, table: Table) -> None:
         first_row_as_headings=has_header,
         headings_style=FontFace(family=FONT, emphasis="BOLD", fill_color=(230, 238, 242)),
         line_height=LINE_HEIGHT,
+        padding=CELL_PADDING,
     ) as grid:
         for cells in ((table.header,) if has_header else ()) + table.rows:
             row = grid.row()
             for cell in cells:
-                row.cell(cell)
+                row.cell(pdf_text(cell))
     pdf.ln(2)
