@@ -1,6 +1,7 @@
-"""Fit the refusal model's weights on the golden questions and print them.
+"""Fit the refusal model's weights on the golden TRAIN split and print them.
 
-Usage: `python -m benchmarks.calibrate_refusal [--golden FILE] [--check FILE]`. Paste the
+Usage: `python -m benchmarks.calibrate_refusal [--golden FILE] [--check FILE]`. Only the
+train split (and the older shipped set, all of it train) is read for fitting. Paste the
 printed weights into `retrieval/refusal.py` (`RefusalModel`). Uses scikit-learn, which
 sentence-transformers already installs.
 """
@@ -8,6 +9,7 @@ sentence-transformers already installs.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -15,16 +17,24 @@ from sklearn.linear_model import LogisticRegression
 
 from bot.services import build_qa, limit_threads
 from core.settings import Settings
-from retrieval.evaluation import load_lecture_set
+from retrieval.evaluation import load_lecture_set, splits_of
 from retrieval.qa import QuestionAnswerer
 
-GOLDEN = Path(__file__).resolve().parent.parent / "knowledge" / "golden" / "lecture.jsonl"
+GOLDEN_DIR = Path(__file__).resolve().parent.parent / "knowledge" / "golden"
+TRAIN_SETS = (GOLDEN_DIR / "lecture_split.jsonl", GOLDEN_DIR / "lecture.jsonl")
 
 
-def features(answerer: QuestionAnswerer, path: Path) -> tuple[np.ndarray, np.ndarray]:
-    """Signal vectors and answerable labels of a lecture-style set."""
+def features(
+    answerer: QuestionAnswerer, paths: Sequence[Path], split: str | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Signal vectors and answerable labels of lecture-style sets (one split of each)."""
     rows, labels = [], []
-    for item in load_lecture_set(path):
+    items = [
+        item
+        for path in paths
+        for item in load_lecture_set(path, split if splits_of(path) else None)
+    ]
+    for item in items:
         rows.append(answerer.assess(item.question).signals.as_vector())
         labels.append(int(item.answerable))
     return np.array(rows), np.array(labels)
@@ -52,18 +62,18 @@ def report(name: str, x: np.ndarray, y: np.ndarray, weights: np.ndarray, bias: f
 def main() -> None:
     """Fit on the golden set, report on it and on an optional held-out set."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--golden", type=Path, default=GOLDEN)
+    parser.add_argument("--golden", type=Path, nargs="+", default=list(TRAIN_SETS))
     parser.add_argument("--check", type=Path, help="a held-out lecture-style set")
     parser.add_argument("--c", type=float, default=0.3)
     args = parser.parse_args()
     limit_threads()
     answerer = build_qa(Settings()).answerer
-    x, y = features(answerer, args.golden)
+    x, y = features(answerer, args.golden, "train")
     weights, bias = fit(x, y, args.c)
     print("weights =", tuple(round(float(w), 4) for w in weights), "bias =", round(bias, 4))
-    report("golden", x, y, weights, bias)
+    report("train", x, y, weights, bias)
     if args.check:
-        report("check", *features(answerer, args.check), weights, bias)
+        report("check", *features(answerer, [args.check]), weights, bias)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 
 from knowledge import thai
 from knowledge.models import Chunk, SourceDocument
+from knowledge.structure import plain_text
 
 TokenCounter = Callable[[str], int]
 Span = tuple[int, int]
@@ -59,7 +60,8 @@ def chunk_document(
     counter = count_tokens or estimate_tokens
     chunks: list[Chunk] = []
     for section in document.sections:
-        texts = split_text(section.text, counter, max_tokens, target_tokens)
+        # Markup (bullets, table pipes) helps no retriever: chunks hold the plain words.
+        texts = split_text(plain_text(section.text), counter, max_tokens, target_tokens)
         chunks.extend(
             Chunk(
                 doc=document.doc,

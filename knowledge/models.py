@@ -47,6 +47,9 @@ class SourceDocument:
     # Text the file carries that is known NOT to be content (a slide site's list of other
     # presentations): never indexed or cited, but kept as examples of off-topic questions.
     off_topic: list[str] = field(default_factory=list)
+    # Questions each unit answers (multi-vector retrieval): written beside the lecture
+    # (`X.questions.yaml`), or an upload's own test questions.
+    questions: dict[Locator, list[str]] = field(default_factory=dict)
 
 
 def content_hash(text: str) -> str:

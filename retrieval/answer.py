@@ -1,24 +1,30 @@
-"""The answer object and the extractive composer (no LLM needed)."""
+"""The answer object and the extractive composer (no LLM needed).
+
+The extractive answer is built from whole units: a one-line lead in the user's language,
+the relevant part of the best unit with its structure (the full list for a list question,
+both sides of a comparison), then its citation. Plain text: lists as "• " / "1. " lines.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import numpy as np
-
 from knowledge import thai
+from knowledge.structure import Block, block_display_lines, parse_blocks
 from retrieval import prompts
+from retrieval.glossary import glosses_for
 from retrieval.keyword import BM25Index
+from retrieval.kinds import QuestionKind, question_kind
 from retrieval.passages import Passage
-from retrieval.questions import looks_like_question
 from retrieval.search import SearchHit, SearchResult
 
-MAX_SENTENCES = 3
-MAX_PASSAGES = 2
-# A second passage is cited only when its fused score is close to the best one's.
-SECOND_PASSAGE_RATIO = 0.75
-MAX_SENTENCE_CHARS = 400
+MAX_UNITS = 2
+# A second unit is quoted when it scores within this margin of the best (standardised score
+# units), or for comparisons, which often span two slides.
+SECOND_UNIT_MARGIN = 0.35
+COMPARISON_MARGIN = 1.0
+MAX_UNIT_CHARS = 1200
 
 
 @dataclass(frozen=True)
@@ -82,82 +88,87 @@ def refusal(lang: str, suggestions: list[str], confidence: float = 0.0) -> Answe
     )
 
 
-def select_passages(result: SearchResult) -> list[SearchHit]:
-    """The best hit, and the runner-up when it scores nearly as well (distinct slide)."""
-    if not result.hits:
+def select_units(result: SearchResult, kind: QuestionKind) -> list[SearchHit]:
+    """The best unit, and the runner-up when it scores nearly as well (or for a comparison)."""
+    hits = [hit for hit in result.hits if _has_body(hit)]
+    if not hits:
         return []
-    best = result.hits[0]
-    chosen = [best]
-    for hit in result.hits[1:]:
-        if len(chosen) >= MAX_PASSAGES:
+    best, chosen = hits[0], [hits[0]]
+    margin = COMPARISON_MARGIN if kind == "comparison" else SECOND_UNIT_MARGIN
+    for hit in hits[1:]:
+        if len(chosen) >= MAX_UNITS:
             break
-        close = best.score > 0 and hit.score >= SECOND_PASSAGE_RATIO * best.score
-        if close and hit.passage.locator != best.passage.locator:
+        same_doc = hit.passage.doc == best.passage.doc
+        if same_doc and hit.score >= best.score - margin:
             chosen.append(hit)
     return chosen
 
 
-def _sentence_scores(
-    sentences: list[str], query_tokens: list[str], bm25: BM25Index
-) -> list[float]:
-    """Idf-weighted overlap of each sentence with the question's terms."""
-    wanted = {t: bm25.idf(t) for t in query_tokens}
-    scores = []
-    for sentence in sentences:
-        present = set(thai.search_tokens(sentence))
-        scores.append(sum(w for t, w in wanted.items() if t in present))
-    return scores
+def _has_body(hit: SearchHit) -> bool:
+    """Whether a unit has more than a heading to quote (a heading alone answers nothing)."""
+    blocks = parse_blocks(hit.unit_text or hit.passage.text)
+    return any(block.kind != "subheading" for block in blocks)
 
 
-def best_sentences(
-    passage: Passage, query_tokens: list[str], bm25: BM25Index, limit: int
-) -> list[str]:
-    """The passage's most relevant sentences, in their original order."""
-    sentences = [s.strip() for s in thai.sentence_split(passage.text) if s.strip()]
-    if not sentences:
-        return [passage.text[:MAX_SENTENCE_CHARS]]
-    statements = [s for s in sentences if not looks_like_question(s)]
-    sentences = statements or sentences
-    scores = _sentence_scores(sentences, query_tokens, bm25)
-    if max(scores, default=0.0) <= 0:
-        chosen = list(range(min(limit, len(sentences))))
-    else:
-        ranked = np.argsort(-np.asarray(scores), kind="stable")[:limit]
-        chosen = sorted(i for i in ranked.tolist() if scores[i] > 0)
-    return [_clip(_with_continuation(sentences, i)) for i in chosen]
+def _block_score(block: Block, wanted: dict[str, float]) -> float:
+    """Idf-weighted overlap of a block's words with the question's."""
+    present = set(thai.search_tokens("\n".join(block_display_lines(block))))
+    return sum(weight for token, weight in wanted.items() if token in present)
 
 
-# A Thai sentence ending in one of these words runs on into the next one.
-CONTINUATIONS = ("ว่า", "คือ", "และ", "หรือ", "ได้แก่", "เช่น", "โดย", "ของ", "ที่")
-
-
-def _with_continuation(sentences: list[str], index: int) -> str:
-    """The sentence, joined with the next when the splitter cut it mid-thought."""
-    sentence = sentences[index]
-    if sentence.endswith(CONTINUATIONS) and index + 1 < len(sentences):
-        return f"{sentence} {sentences[index + 1]}"
-    return sentence
-
-
-def _clip(sentence: str) -> str:
-    """Keep quoted sentences readable in a chat bubble."""
-    if len(sentence) <= MAX_SENTENCE_CHARS:
-        return sentence
-    return sentence[:MAX_SENTENCE_CHARS].rsplit(" ", 1)[0] + " …"
+def unit_lines(unit_text: str, query_tokens: list[str], bm25: BM25Index) -> list[str]:
+    """The unit's display lines: all of it when short, else its most relevant whole blocks."""
+    blocks = parse_blocks(unit_text)
+    lines = [line for block in blocks for line in block_display_lines(block)]
+    if sum(len(line) for line in lines) <= MAX_UNIT_CHARS:
+        return lines
+    wanted = {token: bm25.idf(token) for token in query_tokens}
+    ranked = sorted(range(len(blocks)), key=lambda i: -_block_score(blocks[i], wanted))
+    keep: set[int] = set()
+    used = 0
+    for i in ranked:
+        size = sum(len(line) for line in block_display_lines(blocks[i]))
+        if keep and used + size > MAX_UNIT_CHARS:
+            continue
+        keep.add(i)
+        used += size
+        if i > 0 and blocks[i - 1].kind == "subheading":
+            keep.add(i - 1)  # a list keeps the sub-heading that names it
+    return [line for i in sorted(keep) for line in block_display_lines(blocks[i])]
 
 
 def compose_extractive(
-    result: SearchResult, bm25: BM25Index, lang: str, confidence: float
+    result: SearchResult,
+    bm25: BM25Index,
+    lang: str,
+    confidence: float,
+    *,
+    lecture_docs: frozenset[str] = frozenset(),
 ) -> Answer:
-    """Answer with the most relevant sentences of the best passages, citing each one."""
-    hits = select_passages(result)
-    lines: list[tuple[str, str]] = []
-    budget = MAX_SENTENCES
+    """Answer from whole units: a lead, each unit's relevant part, its citation."""
+    kind = question_kind(result.question)
+    hits = select_units(result, kind)
+    if not hits:
+        return refusal(lang, prompts.topics(lang), confidence)
+    parts: list[str] = []
     for position, hit in enumerate(hits):
-        take = budget if position == len(hits) - 1 else max(1, budget - 1)
-        for sentence in best_sentences(hit.passage, result.query_tokens, bm25, take):
-            lines.append((sentence, hit.passage.label(lang)))
-        budget = max(1, budget - take)
+        passage = hit.passage
+        source = prompts.source_name(lang, passage.title, passage.doc in lecture_docs)
+        label = passage.label(lang)
+        if position == 0:
+            parts.append(prompts.lead(lang, kind, source, label))
+        else:
+            parts.append(prompts.also(lang, source, label))
+        heading = passage.heading if passage.unit != "section" else ""
+        lines = unit_lines(hit.unit_text or passage.text, result.query_tokens, bm25)
+        if heading and lines and "".join(heading.split()) not in "".join(lines[0].split()):
+            lines.insert(0, heading)
+        parts.append("\n".join(lines))
+        parts.append(f"[{label}]")
+    text = "\n".join(parts)
+    if lang == "en":
+        glosses = glosses_for("\n".join(h.unit_text or h.passage.text for h in hits))
+        if glosses:
+            text += "\n" + prompts.gloss_block(glosses)
     citations = [Citation.from_passage(hit.passage, lang) for hit in hits]
-    text = prompts.extractive_text(lang, lines)
     return Answer(True, text, citations, lang, [], confidence, "extractive")

@@ -26,6 +26,7 @@ from retrieval.index import (
 )
 from retrieval.passages import Passage
 from retrieval.questions import question_share
+from retrieval.units import View, units_of, views_of
 from retrieval.versions import MANIFEST, VersionStore
 
 Progress = Callable[[int, int], None]
@@ -159,10 +160,13 @@ def build_version(
     if previous is not None and previous.model_id == embedder.model_id:
         cache = {p.embedding_key(previous.model_id): previous.vectors[p.position] for p in old}
     vectors, embedded = _embed_missing(passages, embedder, cache, progress)
+    units, views = units_of(documents), views_of(documents)
+    view_vectors = _embed_views(views, embedder, previous)
     version = versions.new_version_name()
     folder = versions.path(version)
     folder.mkdir(parents=True)
     _write_vectors(store, folder, embedder.model_id, version, passages, vectors)
+    _write_view_vectors(store, folder, embedder.model_id, version, views, view_vectors)
     _write_off_topic(folder, documents, embedder, previous)
     tokens = [thai.search_tokens(p.search_text) for p in passages]
     (folder / LEXICAL).write_text(json.dumps(tokens, ensure_ascii=False), encoding="utf-8")
@@ -175,12 +179,50 @@ def build_version(
         "documents": _document_meta(documents),
         "passages": [p.to_record() for p in passages],
         "question_share": [round(question_share(p.text), 4) for p in passages],
+        "units": [u.to_record() for u in units],
+        "views": [v.to_record() for v in views],
     }
     _write_json_last(folder / MANIFEST, manifest)
     report.version, report.passages = version, len(passages)
     report.embedded, report.reused = embedded, len(passages) - embedded
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _embed_views(
+    views: Sequence[View], embedder: Embedder, previous: KnowledgeIndex | None
+) -> NDArray[np.float32]:
+    """Vectors of the heading and question views, reusing the previous version's."""
+    known: dict[str, NDArray[np.float32]] = {}
+    if previous is not None and previous.model_id == embedder.model_id:
+        known = previous.view_vectors_by_key()
+    keys = [v.embedding_key(embedder.model_id) for v in views]
+    missing = list(dict.fromkeys(k for k in keys if k not in known))
+    if missing:
+        texts = {v.embedding_key(embedder.model_id): v.text for v in views}
+        known.update(
+            zip(missing, embedder.embed_queries([texts[k] for k in missing]), strict=True)
+        )
+    if not views:
+        return np.zeros((0, embedder.dimension), np.float32)
+    return np.vstack([known[k] for k in keys]).astype(np.float32)
+
+
+def _write_view_vectors(
+    store: StoreConfig,
+    folder: Path,
+    model_id: str,
+    version: str,
+    views: Sequence[View],
+    vectors: NDArray[np.float32],
+) -> None:
+    """Store the view vectors in the version's collection beside the passages'."""
+    if not views:
+        return
+    collection = store.open(folder, model_id, version)
+    keys = [v.embedding_key(model_id) for v in views]
+    ids = [f"view:{i}:{v.unit_key}" for i, v in enumerate(views)]
+    collection.add(ids, vectors, keys)
 
 
 def _write_off_topic(

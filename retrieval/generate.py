@@ -54,7 +54,9 @@ class LLMGenerator:
             return None
         messages = [
             SystemMessage(prompts.SYSTEM_PROMPT.format(language=prompts.LANGUAGE_NAMES[lang])),
-            HumanMessage(prompts.user_prompt(question, [h.passage.text for h in hits])),
+            HumanMessage(
+                prompts.user_prompt(question, [h.unit_text or h.passage.text for h in hits])
+            ),
         ]
         try:
             reply = self.chat_model.invoke(messages)

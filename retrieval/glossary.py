@@ -125,3 +125,64 @@ def thai_terms_for(question: str, pairs: dict[str, str]) -> str:
     found = [thai for english, thai in pairs.items() if english in lowered]
     found += [DOMAIN_GLOSSARY[w] for w in _WORD.findall(lowered) if w in DOMAIN_GLOSSARY]
     return " ".join(dict.fromkeys(found))
+
+
+# Reviewed glosses of the lecture's key terms, shown under English answers (Thai term,
+# English term, a one-line gloss faithful to the slides). Reviewed against the slide text.
+KEY_TERMS: tuple[tuple[str, str, str], ...] = (
+    (
+        "การบริหารราชการแบบมีส่วนร่วม",
+        "participatory governance",
+        "citizens, above all communities, take part as partners from the first idea through "
+        "decisions to carrying out a policy or project (slide 4)",
+    ),
+    (
+        "การมีส่วนร่วมของประชาชน",
+        "public participation",
+        "an agency opens a project to citizens' input, usually at the consultation level, "
+        "without changing how it works (slides 7, 11)",
+    ),
+    (
+        "การรับฟังความคิดเห็น",
+        "public consultation",
+        "the agency asks for and listens to citizens' views (level 2, consult)",
+    ),
+    ("การให้ข้อมูล", "inform", "level 1: the agency gives citizens information"),
+    ("ปรึกษาหารือ", "consult", "level 2: the agency consults citizens and hears their views"),
+    ("เข้าไปเกี่ยวข้อง", "involve", "level 3: citizens are involved in the agency's work"),
+    ("ร่วมคิดร่วมทำ", "collaborate", "level 4: citizens think and act together with the agency"),
+    ("เสริมอำนาจ", "empower", "level 5: power is handed to citizens"),
+    (
+        "สานเสวนา",
+        "deliberation",
+        "citizens reason together about the problem at hand before decisions are made",
+    ),
+    (
+        "ความเข้มแข็งให้ภาคประชาชน",
+        "citizen empowerment",
+        "building citizens' knowledge and capacity to debate and find solutions (slide 15)",
+    ),
+    (
+        "การปรับเปลี่ยนเชิงสถาบัน",
+        "institutional change",
+        "shared rules, coordination mechanisms, division of work, sanctions (slide 16)",
+    ),
+    ("governance", "governance", "the state invites non-state actors to make policy with it"),
+    ("government", "government", "the state decides and acts; citizens are its customers"),
+    ("wicked", "wicked problems", "policy problems so complex that no easy solution exists"),
+    ("หุ้นส่วน", "partner", "citizens as full partners of the agency (slide 11)"),
+    ("ผู้นำที่เข้มแข็ง", "strong leadership", "a leader committed to working with citizens"),
+    ("แบ่งปันอำนาจ", "power sharing", "the agency is ready to share power with citizens"),
+    ("ภาพลวงตา", "illusion", "participation in appearance only (a pitfall, slide 22)"),
+    ("การครอบงำของภาครัฐ", "state domination", "the state dominates the process (a pitfall)"),
+    ("ภาระผูกพัน", "commitment", "the agency's lasting commitment, in its vision and mission"),
+    ("ไม่มีสูตรสำเร็จ", "no one formula", "no single best way works for every society"),
+    ("ภูมิปัญญาชาวบ้าน", "local wisdom", "citizens' own knowledge, used to solve problems"),
+)
+
+
+def glosses_for(text: str, limit: int = 4) -> list[tuple[str, str, str]]:
+    """The reviewed key terms a Thai text uses, in glossary order, at most `limit`."""
+    squashed = "".join(text.split()).lower()
+    found = [term for term in KEY_TERMS if "".join(term[0].split()).lower() in squashed]
+    return found[:limit]

@@ -22,9 +22,16 @@ class SearchConfig:
     # Fused-score penalty per unit of a passage's question share (agenda/heading slides);
     # zscore fusion only. +4.5 points hit@1 on the lecture set, +3 hit@3 on the golden set.
     question_penalty: float = 4.0
+    # Multi-vector views (a unit's heading and the questions it answers): weights of their
+    # best dense and BM25 match, fitted on the golden train split (benchmarks/tune_search.py).
+    view_dense_weight: float = 1.0
+    view_lexical_weight: float = 0.5
+    # A unit whose text is at least this share questions is an agenda/question-only slide:
+    # it never outranks the best content unit of its document (unless the outline is asked).
+    agenda_share: float = 0.5
 
 
-def _zscore(values: NDArray[np.float32]) -> NDArray[np.float32]:
+def zscore(values: NDArray[np.float32]) -> NDArray[np.float32]:
     """Standardise scores across the corpus so the two retrievers share one scale."""
     if values.size == 0:
         return values
@@ -51,5 +58,5 @@ def fuse(
         lex = np.where(lexical > 0, _rrf(lexical, config.rrf_k), 0.0)
         fused = config.dense_weight * _rrf(dense, config.rrf_k) + config.lexical_weight * lex
         return fused.astype(np.float32)
-    lex_z = _zscore(lexical) if float(lexical.max(initial=0.0)) > 0 else np.zeros_like(lexical)
-    return config.dense_weight * _zscore(dense) + config.lexical_weight * lex_z
+    lex_z = zscore(lexical) if float(lexical.max(initial=0.0)) > 0 else np.zeros_like(lexical)
+    return config.dense_weight * zscore(dense) + config.lexical_weight * lex_z

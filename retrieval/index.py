@@ -17,6 +17,7 @@ from retrieval.glossary import bilingual_pairs
 from retrieval.keyword import BM25Index, with_bigrams
 from retrieval.passages import Passage
 from retrieval.questions import question_share
+from retrieval.units import Unit, View
 from retrieval.vector_store import ChromaVectorStore, collection_name, make_client
 from retrieval.versions import MANIFEST
 
@@ -37,6 +38,19 @@ class StoreConfig:
         path = None if self.host else version_dir / "chroma"
         client = make_client(path=path, host=self.host, port=self.port)
         return ChromaVectorStore(client, collection_name(model_id, version), model_id)
+
+
+def _units(manifest: dict[str, Any], passages: list[Passage]) -> list[Unit]:
+    """The manifest's units; an older version without them gets units joined from passages."""
+    stored = manifest.get("units")
+    if stored:
+        return [Unit.from_record(r) for r in stored]
+    joined: dict[str, Unit] = {}
+    for p in passages:
+        found = joined.get(p.unit_key)
+        text = f"{found.text}\n{p.text}" if found else p.text
+        joined[p.unit_key] = Unit(p.unit_key, p.doc, p.title, p.unit, p.number, p.heading, text)
+    return list(joined.values())
 
 
 def _off_topic(version_dir: Path) -> tuple[list[str], NDArray[np.float32]] | None:
@@ -60,6 +74,7 @@ class KnowledgeIndex:
         lexical_tokens: list[list[str]],
         manifest: dict[str, Any],
         off_topic: tuple[list[str], NDArray[np.float32]] | None = None,
+        view_vectors: NDArray[np.float32] | None = None,
     ) -> None:
         self.version = version
         self.model_id = model_id
@@ -68,6 +83,21 @@ class KnowledgeIndex:
         self.bm25 = BM25Index([with_bigrams(tokens) for tokens in lexical_tokens])
         self.manifest = manifest
         self.off_topic, self.off_topic_vectors = off_topic or ([], np.zeros((0, 0), np.float32))
+        self.units = _units(manifest, passages)
+        self.unit_position = {unit.key: i for i, unit in enumerate(self.units)}
+        self.views = [View.from_record(r) for r in manifest.get("views", [])]
+        self.views = [v for v in self.views if v.unit_key in self.unit_position]
+        dim = vectors.shape[1] if vectors.ndim == 2 else 0
+        self.view_vectors = (
+            view_vectors if view_vectors is not None else np.zeros((0, dim), np.float32)
+        )
+        self.passage_unit = np.array(
+            [self.unit_position[p.unit_key] for p in passages], dtype=np.int64
+        )
+        self.view_unit = np.array(
+            [self.unit_position[v.unit_key] for v in self.views], dtype=np.int64
+        )
+        self.view_bm25 = BM25Index([with_bigrams(thai.search_tokens(v.text)) for v in self.views])
 
     @classmethod
     def load(cls, version_dir: Path, store: StoreConfig) -> KnowledgeIndex:
@@ -83,7 +113,36 @@ class KnowledgeIndex:
             raise IndexError_(f"index version {version} is missing vectors") from exc
         dim = int(manifest.get("dimension", 0))
         vectors = np.vstack(rows).astype(np.float32) if rows else np.zeros((0, dim), np.float32)
-        return cls(version, model_id, passages, vectors, tokens, manifest, _off_topic(version_dir))
+        views = [View.from_record(r) for r in manifest.get("views", [])]
+        try:
+            view_rows = [by_key[v.embedding_key(model_id)] for v in views]
+        except KeyError as exc:
+            raise IndexError_(f"index version {version} is missing view vectors") from exc
+        view_vectors = (
+            np.vstack(view_rows).astype(np.float32)
+            if view_rows
+            else np.zeros((0, dim), np.float32)
+        )
+        off_topic = _off_topic(version_dir)
+        return cls(version, model_id, passages, vectors, tokens, manifest, off_topic, view_vectors)
+
+    def view_vectors_by_key(self) -> dict[str, NDArray[np.float32]]:
+        """View vectors keyed by their embedding key (reused by the next build)."""
+        return {
+            v.embedding_key(self.model_id): self.view_vectors[i] for i, v in enumerate(self.views)
+        }
+
+    def unit_of(self, passage: Passage) -> Unit:
+        """The whole unit a passage was cut from."""
+        return self.units[self.unit_position[passage.unit_key]]
+
+    @cached_property
+    def unit_question_share(self) -> NDArray[np.float32]:
+        """Per unit, the largest question share of its passages (agenda/question slides)."""
+        share = np.zeros(len(self.units), dtype=np.float32)
+        if len(self.passages):
+            np.maximum.at(share, self.passage_unit, self.question_share)
+        return share
 
     @cached_property
     def question_share(self) -> NDArray[np.float32]:
@@ -92,6 +151,12 @@ class KnowledgeIndex:
         if stored is not None and len(stored) == len(self.passages):
             return np.asarray(stored, dtype=np.float32)
         return np.array([question_share(p.text) for p in self.passages], dtype=np.float32)
+
+    @cached_property
+    def lecture_docs(self) -> frozenset[str]:
+        """Documents that are lectures (their metadata names a lecturer): "from the lecture"."""
+        documents = self.manifest.get("documents", {})
+        return frozenset(doc for doc, meta in documents.items() if meta.get("lecturer"))
 
     @cached_property
     def bilingual_pairs(self) -> dict[str, str]:

@@ -8,6 +8,24 @@ from typing import Any
 from knowledge.models import Chunk, Locator, content_hash
 
 
+def unit_key(doc: str, unit: str, number: int) -> str:
+    """Stable key of one slide, page or section of a document."""
+    return f"{doc}::{unit}:{number}"
+
+
+HEADING_LABEL_CHARS = 60
+
+
+def unit_label(unit: str, number: int, heading: str, lang: str = "th") -> str:
+    """How a unit is cited: slides and pages by number, a headed section by its heading."""
+    if unit == "section" and heading.strip():
+        heading = " ".join(heading.split())
+        if len(heading) > HEADING_LABEL_CHARS:
+            heading = heading[: HEADING_LABEL_CHARS - 1].rstrip() + "…"
+        return heading
+    return Locator(unit, number).label(lang)  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
 class Passage:
     """One indexed chunk; `position` is its row in the dense matrix and the BM25 index."""
@@ -27,8 +45,13 @@ class Passage:
         return Locator(self.unit, self.number)  # type: ignore[arg-type]
 
     def label(self, lang: str = "th") -> str:
-        """Citation label, e.g. "สไลด์ 14" or "Slide 14"."""
-        return self.locator.label(lang)
+        """Citation label: "สไลด์ 14" / "Slide 14", "หน้า 3", or a section's own heading."""
+        return unit_label(self.unit, self.number, self.heading, lang)
+
+    @property
+    def unit_key(self) -> str:
+        """The unit (slide, page, section) this passage belongs to: answers quote whole units."""
+        return unit_key(self.doc, self.unit, self.number)
 
     @property
     def passage_id(self) -> str:

@@ -35,11 +35,6 @@ _REFUSAL = {
     ),
 }
 
-_INTRO = {
-    "th": "จากเนื้อหาการบรรยาย:",
-    "en": "From the lecture (quoted in the original Thai):",
-}
-
 
 def topics(lang: str) -> list[str]:
     """Suggested questions in the user's language."""
@@ -53,10 +48,64 @@ def refusal_text(lang: str, suggestions: Sequence[str]) -> str:
     return f"{head}\n{bullets}" if bullets else head
 
 
-def extractive_text(lang: str, lines: Sequence[tuple[str, str]]) -> str:
-    """Quoted sentences, each followed by its citation label."""
-    body = "\n".join(f"• {sentence} [{label}]" for sentence, label in lines)
-    return f"{_INTRO.get(lang, _INTRO['th'])}\n{body}"
+# One-line leads by question kind; {source} is "การบรรยาย" / "the lecture" or a document's name.
+_LEADS: dict[str, dict[str, str]] = {
+    "th": {
+        "definition": "ความหมายตาม{source} ({label}):",
+        "list": "{source}ระบุไว้ดังนี้ ({label}):",
+        "comparison": "{source}เปรียบเทียบไว้ดังนี้ ({label}):",
+        "who": "ข้อมูลผู้บรรยายจาก{source} ({label}):",
+        "why": "เหตุผลตาม{source} ({label}):",
+        "how": "แนวทางตาม{source} ({label}):",
+        "scenario": "สิ่งที่คุณเล่ามา เทียบได้กับเนื้อหานี้ของ{source} ({label}):",
+        "outline": "หัวข้อของ{source} ({label}):",
+        "other": "จากเนื้อหา{source} ({label}):",
+    },
+    "en": {
+        "definition": "What {source} says it means ({label}, quoted in Thai):",
+        "list": "{source_cap} lists them as follows ({label}, quoted in Thai):",
+        "comparison": "How {source} compares them ({label}, quoted in Thai):",
+        "who": "Who gave the lecture, from {source} ({label}, quoted in Thai):",
+        "why": "The reasons {source} gives ({label}, quoted in Thai):",
+        "how": "What {source} advises ({label}, quoted in Thai):",
+        "scenario": "What you describe matches this part of {source} ({label}, quoted in Thai):",
+        "outline": "The topics of {source} ({label}, quoted in Thai):",
+        "other": "From {source} ({label}, quoted in Thai):",
+    },
+}
+_ALSO = {
+    "th": "และจาก{source} ({label}):",
+    "en": "Also from {source} ({label}):",
+}
+_LECTURE = {"th": "การบรรยาย", "en": "the lecture"}
+_DOCUMENT = {"th": "เอกสาร “{title}”", "en": "the document “{title}”"}
+_GLOSS_HEAD = {"en": "Key terms:"}
+
+
+def source_name(lang: str, title: str, is_lecture: bool) -> str:
+    """How the reply names its source: the lecture, or an uploaded document by its title."""
+    lang = lang if lang in _LECTURE else "th"
+    if is_lecture or not title:
+        return _LECTURE[lang]
+    return _DOCUMENT[lang].format(title=title)
+
+
+def lead(lang: str, kind: str, source: str, label: str) -> str:
+    """The one-line lead of an extractive answer, shaped by the question's kind."""
+    leads = _LEADS.get(lang, _LEADS["th"])
+    template = leads.get(kind, leads["other"])
+    return template.format(source=source, source_cap=source[:1].upper() + source[1:], label=label)
+
+
+def also(lang: str, source: str, label: str) -> str:
+    """The line that introduces a second quoted unit."""
+    return _ALSO.get(lang, _ALSO["th"]).format(source=source, label=label)
+
+
+def gloss_block(glosses: Sequence[tuple[str, str, str]]) -> str:
+    """English glosses of the Thai key terms an English answer quotes."""
+    lines = [f"• {thai} = {english}: {gloss}" for thai, english, gloss in glosses]
+    return "\n".join([_GLOSS_HEAD["en"], *lines])
 
 
 SYSTEM_PROMPT = """You answer questions for Thai civil servants using ONLY the numbered \

@@ -144,7 +144,11 @@ class QuestionAnswerer:
     def ask(self, question: str, lang: str | None = None) -> Answer:
         """Answer with citations in the question's language, or refuse politely."""
         lang = lang or thai.detect_language(question)
-        assessment = self.assess(question)
+        return self.respond(self.assess(question), lang)
+
+    def respond(self, assessment: Assessment, lang: str) -> Answer:
+        """The reply to an assessed question: a refusal, a generated or an extractive answer."""
+        question = assessment.result.question
         if not assessment.covered:
             return refusal(lang, prompts.topics(lang), assessment.probability)
         if self.generator is not None:
@@ -152,4 +156,10 @@ class QuestionAnswerer:
             if generated is not None:
                 return generated
         index = self.knowledge_base.live()
-        return compose_extractive(assessment.result, index.bm25, lang, assessment.probability)
+        return compose_extractive(
+            assessment.result,
+            index.bm25,
+            lang,
+            assessment.probability,
+            lecture_docs=index.lecture_docs,
+        )

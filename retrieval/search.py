@@ -1,52 +1,99 @@
-"""Hybrid search: dense (E5) and BM25 (newmm) scores fused, plus the signals refusal needs."""
+"""Hybrid, multi-vector search: units ranked by their text, heading and questions.
+
+Each unit (slide, page, section) is scored by its best text chunk (dense E5 and BM25, as
+before) and by its best view (its heading and the questions it answers), all standardised
+and summed with fitted weights. One hit per unit, best first.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
 
 from knowledge import thai
 from retrieval.embeddings import Embedder
+from retrieval.evaluation import MAX_HIT_PASSAGE_CHARS
 from retrieval.glossary import thai_terms_for
-from retrieval.hybrid import SearchConfig, fuse
+from retrieval.hybrid import SearchConfig, fuse, zscore
 from retrieval.index import KnowledgeIndex
 from retrieval.keyword import with_bigrams
+from retrieval.kinds import asks_for_outline
 from retrieval.passages import Passage
+
+Scores = NDArray[np.float32]
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One ranked passage with the scores that placed it."""
+    """One ranked unit with the scores that placed it (dense/lexical of its best chunk)."""
 
     passage: Passage
     score: float
     dense: float
     lexical: float
+    unit_text: str = ""  # the whole unit with its structure (lists, tables), for answers
 
 
 @dataclass(frozen=True)
 class SearchResult:
-    """Ranked hits plus whole-corpus score arrays, for refusal and sentence selection."""
+    """Ranked hits plus whole-corpus score arrays, for refusal and answer composition."""
 
     question: str
     hits: list[SearchHit]
-    dense: NDArray[np.float32]
-    lexical: NDArray[np.float32]
+    dense: Scores
+    lexical: Scores
     query_tokens: list[str]
     query_vector: NDArray[np.float32] | None = None
+    view_dense_top: float = 0.0
+
+
+def per_unit_max(values: Scores, owner: NDArray[np.int64], units: int) -> Scores:
+    """The largest value per unit (-inf where a unit owns none)."""
+    best = np.full(units, -np.inf, dtype=np.float32)
+    if len(values):
+        np.maximum.at(best, owner, values.astype(np.float32))
+    return best
+
+
+def _standardised(values: Scores, present: NDArray[np.bool_]) -> Scores:
+    """Z-scores over the units that have a value; 0 (no evidence) for the others."""
+    out = np.zeros(len(values), dtype=np.float32)
+    if present.any():
+        out[present] = zscore(values[present])
+    return out
+
+
+def _lexical_z(values: Scores, present: NDArray[np.bool_]) -> Scores:
+    """Standardised BM25, all zero when nothing matched (no keyword evidence at all)."""
+    if float(values[present].max(initial=0.0)) <= 0:
+        return np.zeros(len(values), dtype=np.float32)
+    return _standardised(values, present)
+
+
+def cap_agenda_units(scores: Scores, agenda: NDArray[np.bool_], documents: list[str]) -> Scores:
+    """Agenda/question-only units never outrank the best content unit of their document."""
+    capped = scores.copy()
+    for doc in set(documents):
+        mine = np.array([d == doc for d in documents])
+        content = mine & ~agenda
+        if not content.any():
+            continue
+        ceiling = float(scores[content].max()) - 1e-3
+        capped[mine & agenda] = np.minimum(scores[mine & agenda], ceiling)
+    return capped
 
 
 class HybridSearcher:
-    """Ranks the passages of one index version for a question."""
+    """Ranks the units of one index version for a question."""
 
     def __init__(self, embedder: Embedder, config: SearchConfig | None = None) -> None:
         self.embedder = embedder
         self.config = config or SearchConfig()
 
     def search(self, index: KnowledgeIndex, question: str, k: int = 5) -> SearchResult:
-        """The k best passages for a question, with the corpus-wide scores."""
+        """The k best units for a question, with the corpus-wide chunk scores."""
         tokens = thai.search_tokens(question)
         if thai.detect_language(question) == "en":
             tokens += thai.search_tokens(thai_terms_for(question, index.bilingual_pairs))
@@ -56,13 +103,94 @@ class HybridSearcher:
             dense = index.dense_scores(query_vector)
         else:
             dense = np.zeros(len(index), dtype=np.float32)
-        lexical = index.bm25.scores(with_bigrams(index.bm25.with_completions(tokens)))
-        fused = fuse(dense, lexical, self.config)
-        if self.config.method == "zscore" and self.config.question_penalty:
-            fused = fused - self.config.question_penalty * index.question_share
-        order = np.argsort(-fused, kind="stable")[: max(k, 0)]
-        hits = [
-            SearchHit(index.passages[i], float(fused[i]), float(dense[i]), float(lexical[i]))
-            for i in order.tolist()
-        ]
-        return SearchResult(question, hits, dense, lexical, tokens, query_vector)
+        query_terms = with_bigrams(index.bm25.with_completions(tokens))
+        lexical = index.bm25.scores(query_terms)
+        view_dense = (
+            index.view_vectors @ query_vector.astype(np.float32)
+            if query_vector is not None and len(index.views)
+            else np.zeros(len(index.views), dtype=np.float32)
+        )
+        view_lexical = index.view_bm25.scores(query_terms)
+        unit_scores = self._unit_scores(index, dense, lexical, view_dense, view_lexical)
+        if not asks_for_outline(question):
+            agenda = index.unit_question_share >= self.config.agenda_share
+            unit_scores = cap_agenda_units(unit_scores, agenda, [u.doc for u in index.units])
+        hits = self._hits(index, unit_scores, dense, lexical, k)
+        view_top = float(view_dense.max(initial=0.0)) if len(view_dense) else 0.0
+        return SearchResult(question, hits, dense, lexical, tokens, query_vector, view_top)
+
+    def _unit_scores(
+        self,
+        index: KnowledgeIndex,
+        dense: Scores,
+        lexical: Scores,
+        view_dense: Scores,
+        view_lexical: Scores,
+    ) -> Scores:
+        """Fused score per unit: best chunk, plus best view where the unit has views."""
+        units = len(index.units)
+        if not units:
+            return np.zeros(0, dtype=np.float32)
+        unit_dense = per_unit_max(dense, index.passage_unit, units)
+        unit_lexical = per_unit_max(lexical, index.passage_unit, units)
+        has_text = np.isfinite(unit_dense)
+        unit_dense[~has_text] = float(unit_dense[has_text].min(initial=0.0))
+        unit_lexical[~has_text] = 0.0
+        fused = fuse(unit_dense, unit_lexical, self.config)
+        if self.config.method == "zscore":
+            fused = fused - self.config.question_penalty * index.unit_question_share
+            fused = fused + self._view_bonus(index, view_dense, view_lexical)
+        return fused.astype(np.float32)
+
+    def _view_bonus(
+        self, index: KnowledgeIndex, view_dense: Scores, view_lexical: Scores
+    ) -> Scores:
+        """Weighted, standardised best-view scores (zero for units without views)."""
+        units = len(index.units)
+        if not len(index.views):
+            return np.zeros(units, dtype=np.float32)
+        best_dense = per_unit_max(view_dense, index.view_unit, units)
+        best_lexical = per_unit_max(view_lexical, index.view_unit, units)
+        present = np.isfinite(best_dense)
+        bonus = self.config.view_dense_weight * _standardised(best_dense, present)
+        bonus += self.config.view_lexical_weight * _lexical_z(best_lexical, present)
+        return bonus.astype(np.float32)
+
+    def _hits(
+        self, index: KnowledgeIndex, unit_scores: Scores, dense: Scores, lexical: Scores, k: int
+    ) -> list[SearchHit]:
+        """One hit per unit, best first, carrying the unit's text (or its best chunk)."""
+        best_chunk = _best_chunk_per_unit(index, dense, lexical)
+        order = np.argsort(-unit_scores, kind="stable")[: max(k, 0)]
+        hits = []
+        for u in order.tolist():
+            chunk = best_chunk.get(u)
+            if chunk is None:
+                continue
+            passage = unit_passage(index, index.passages[chunk])
+            score, text = float(unit_scores[u]), index.units[u].text
+            hits.append(
+                SearchHit(passage, score, float(dense[chunk]), float(lexical[chunk]), text)
+            )
+        return hits
+
+
+def _best_chunk_per_unit(index: KnowledgeIndex, dense: Scores, lexical: Scores) -> dict[int, int]:
+    """Per unit, the position of its chunk that matches best (dense + BM25 standardised)."""
+    if not len(index.passages):
+        return {}
+    combined = zscore(dense) + (zscore(lexical) if float(lexical.max()) > 0 else 0.0)
+    best: dict[int, int] = {}
+    for position, unit in enumerate(index.passage_unit.tolist()):
+        if unit not in best or combined[position] > combined[best[unit]]:
+            best[unit] = position
+    return best
+
+
+def unit_passage(index: KnowledgeIndex, chunk: Passage) -> Passage:
+    """The passage a hit shows: the whole unit's plain text when it is short enough."""
+    unit = index.unit_of(chunk)
+    plain = unit.plain
+    if plain and len(plain) <= MAX_HIT_PASSAGE_CHARS:
+        return replace(chunk, text=plain, ordinal=0)
+    return chunk

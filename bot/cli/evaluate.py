@@ -9,13 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from core.settings import Settings
+from knowledge import thai
 from retrieval.evaluation import (
+    LectureItem,
     Metrics,
     first_hit_rank,
-    is_lecture_hit,
+    is_gold_unit,
     load_corpus_documents,
     load_corpus_queries,
     load_lecture_set,
+    splits_of,
     unique_in_order,
 )
 from retrieval.hybrid import SearchConfig
@@ -33,6 +36,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--method", choices=["zscore", "rrf", "dense", "lexical"], help="fusion method"
     )
+    parser.add_argument(
+        "--split",
+        choices=["test", "train", "all"],
+        help="one split of a set that declares splits (default: each split, test first)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.set_defaults(handler=run_eval)
 
@@ -43,14 +51,13 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     if args.corpus and args.queries:
         summary = evaluate_corpus(settings, args.corpus, args.queries, config)
     elif args.file:
-        summary = evaluate_lecture(settings, args.file, config)
+        summary = evaluate_lecture(settings, args.file, config, args.split)
     else:
         raise SystemExit("ruamkit eval: give FILE, or --corpus C --queries Q")
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
-        for key, value in summary.items():
-            print(f"{key:>18}: {value}")
+        _print_summary(summary)
     return 0
 
 
@@ -67,21 +74,36 @@ def _answerer(settings: Settings, config: SearchConfig, root: Path | None = None
     )
 
 
-def evaluate_lecture(settings: Settings, path: Path, config: SearchConfig) -> dict[str, Any]:
-    """Hit@k over passages containing a gold string; refusal on unanswerable items."""
+def evaluate_lecture(
+    settings: Settings, path: Path, config: SearchConfig, split: str | None = None
+) -> dict[str, Any]:
+    """Per split (test first), or for the whole set when it has none: see `score_lecture`."""
     answerer = _answerer(settings, config)
+    splits = [split] if split and split != "all" else splits_of(path)
+    if not splits:
+        return score_lecture(answerer, load_lecture_set(path))
+    return {name: score_lecture(answerer, load_lecture_set(path, name)) for name in splits}
+
+
+def score_lecture(answerer: QuestionAnswerer, items: list[LectureItem]) -> dict[str, Any]:
+    """Hit@k over gold units; refusal on unanswerable items; key content, citations, language."""
     metrics = Metrics()
-    for item in load_lecture_set(path):
+    for item in items:
         assessment = answerer.assess(item.question, k=5)
-        if item.answerable:
-            hits = assessment.result.hits
-            metrics.add_ranking(
-                first_hit_rank(is_lecture_hit(h.passage.text, item.gold) for h in hits)
-            )
-            metrics.refused_answerable += int(not assessment.covered)
-        else:
+        if not item.answerable:
             metrics.unanswerable += 1
             metrics.refused_unanswerable += int(not assessment.covered)
+            continue
+        hits = assessment.result.hits
+        metrics.add_ranking(
+            first_hit_rank(
+                is_gold_unit(h.passage.number, h.passage.unit, h.passage.text, item) for h in hits
+            )
+        )
+        metrics.refused_answerable += int(not assessment.covered)
+        answer = answerer.respond(assessment, item.lang)
+        first_line = answer.answer.split("\n", 1)[0]
+        metrics.add_answer(item, answer.to_dict(), thai.detect_language(first_line))
     return metrics.summary()
 
 
@@ -100,3 +122,13 @@ def evaluate_corpus(
         ranked = unique_in_order(h.passage.doc for h in result.hits)
         metrics.add_ranking(first_hit_rank(doc in query.gold_ids for doc in ranked))
     return metrics.summary()
+
+
+def _print_summary(summary: dict[str, Any], indent: str = "") -> None:
+    """Figures one per line; a per-split summary as one block per split."""
+    for key, value in summary.items():
+        if isinstance(value, dict):
+            print(f"{indent}[{key}]")
+            _print_summary(value, indent + "  ")
+        else:
+            print(f"{indent}{key:>28}: {value}")

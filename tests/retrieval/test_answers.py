@@ -33,7 +33,12 @@ def test_an_english_question_finds_thai_slides_and_replies_in_english(
     assert answer.found and answer.lang == "en"
     assert answer.citations[0].number == 8
     assert answer.citations[0].label == "Slide 8"
-    assert answer.answer.startswith("From the lecture")
+    lead, *body = answer.answer.splitlines()
+    assert lead.startswith("The lecture lists") and "Slide 8" in lead
+    # the whole list, numbered, in the lecturer's Thai with its English terms
+    for level in ("inform", "consult", "involve", "collaborate", "empower"):
+        assert any(line[:1].isdigit() and f"({level})" in line for line in body)
+    assert "Key terms:" in body
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,97 @@
+"""What kind of question an official asks, from its wording (Thai and English).
+
+The kind shapes the answer (a list question gets the whole list, a comparison both sides)
+and lets search rank agenda slides for questions about the lecture's outline. The patterns
+are plain word lists, checked on the golden train split (docs/retrieval.md).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+QuestionKind = Literal[
+    "outline", "who", "comparison", "list", "definition", "why", "how", "scenario", "other"
+]
+
+_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
+    (
+        "outline",
+        re.compile(
+            r"หัวข้อ(?:การ)?บรรยาย|หัวข้อ.*(?:อะไรบ้าง|มีอะไร)|บรรยาย(?:เรื่อง|เกี่ยวกับ)?อะไรบ้าง"
+            r"|เนื้อหา.*(?:อะไรบ้าง|ครอบคลุม)|ครอบคลุม(?:เรื่อง|หัวข้อ)|outline|agenda"
+            r"|(?:topics|what).{0,30}(?:lecture|talk|course) (?:cover|about)"
+            r"|lecture.{0,20}topics",
+            re.I,
+        ),
+    ),
+    (
+        "who",
+        re.compile(
+            r"ใคร(?:เป็น)?(?:ผู้)?บรรยาย|ผู้บรรยาย|วิทยากร|ใครสอน|อาจารย์.*(?:ชื่อ|ท่านใด|คนไหน|ใคร)"
+            r"|ชื่อ.*อาจารย์|who (?:gave|gives|is giving|teaches|taught|presented|wrote|is the)"
+            r"|lecturer|speaker|presenter|instructor",
+            re.I,
+        ),
+    ),
+    (
+        "comparison",
+        re.compile(
+            r"ต่าง(?:กัน)?|แตกต่าง|เปรียบเทียบ|เทียบ|ต่างจาก|กับ.*ยังไง|vs\.?|versus"
+            r"|differ|difference|compare|compared|contrast|distinguish",
+            re.I,
+        ),
+    ),
+    (
+        "list",
+        re.compile(
+            r"อะไรบ้าง|มีกี่|กี่ระดับ|กี่ข้อ|กี่ขั้น|กี่ประการ|ได้แก่|มีอะไร(?:ที่)?ต้อง|ประการ"
+            r"|what are the|which are the|list|how many|name the|steps|factors|levels"
+            r"|pitfalls|elements|kinds of|types of",
+            re.I,
+        ),
+    ),
+    (
+        "why",
+        re.compile(r"ทำไม|เพราะอะไร|เหตุใด|เหตุผล|why|reason", re.I),
+    ),
+    (
+        "how",
+        re.compile(r"อย่างไร|ยังไง|ทำไง|วิธี|แนวทาง|how (?:do|can|should|to|does)|what should", re.I),
+    ),
+    (
+        "definition",
+        re.compile(
+            r"คืออะไร|หมายถึง|ความหมาย|นิยาม|แปลว่า|คือ(?:ยังไง|อะไร)?$|what is|what's|what does"
+            r".{0,40}mean|meaning|define|definition",
+            re.I,
+        ),
+    ),
+)
+
+# An official describing their own agency's practice ("เราแค่จัดเวทีรับฟัง... ถือว่าระดับไหน").
+_SCENARIO = re.compile(
+    r"หน่วยงาน(?:ของ)?(?:เรา|ผม|ดิฉัน|ฉัน|หนู)|ที่(?:ทำงาน|หน่วยงาน)(?:ของ)?(?:เรา|ผม|ดิฉัน)"
+    r"|(?:เรา|ผม|ดิฉัน|อบต\.?|เทศบาล|อำเภอ|จังหวัด|กรม)(?:แค่|เพียง|ก็|มัก|จะ|ได้)?"
+    r"(?:จัด|ทำ|เปิด|ให้|เชิญ|ประชุม)"
+    r"|ถือว่า(?:อยู่)?(?:ระดับ|เป็น)|นับว่า|จัดอยู่(?:ใน)?(?:ระดับ)?"
+    r"|\b(?:we|our (?:agency|office|department|ministry|municipality|team))\b"
+    r"|\bmy (?:agency|office|department|team)\b|counts? as|which level",
+    re.I,
+)
+
+
+def question_kind(question: str) -> QuestionKind:
+    """The kind of a question; scenario when it describes the asker's own practice."""
+    text = " ".join(question.split())
+    if _SCENARIO.search(text):
+        return "scenario"
+    for kind, pattern in _PATTERNS:
+        if pattern.search(text):
+            return kind
+    return "other"
+
+
+def asks_for_outline(question: str) -> bool:
+    """Whether the question is about the lecture's outline (agenda slides may answer it)."""
+    return question_kind(question) == "outline"

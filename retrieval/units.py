@@ -1,0 +1,109 @@
+"""Whole units (slides, pages, sections) and the extra "views" by which each one is found.
+
+Multi-vector retrieval (LangChain's MultiVectorRetriever idea): a unit is indexed by its
+text chunks, by its heading, and by the questions it answers. Answers quote the whole unit
+with its structure, never a chunk cut from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from knowledge.models import Locator, SourceDocument, content_hash
+from knowledge.structure import plain_text
+from retrieval.passages import unit_key
+
+ViewKind = Literal["heading", "question"]
+# A question view is read as a query ("query: " prefix): question-to-question similarity.
+QUERY_VIEWS: frozenset[str] = frozenset({"question", "heading"})
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One slide, page or section: its structured text (light Markdown) and heading."""
+
+    key: str
+    doc: str
+    title: str
+    unit: str
+    number: int
+    heading: str
+    text: str
+
+    @property
+    def locator(self) -> Locator:
+        """Where the unit sits in its document."""
+        return Locator(self.unit, self.number)  # type: ignore[arg-type]
+
+    @property
+    def plain(self) -> str:
+        """The unit's words without markup (what searches and gold strings read)."""
+        return plain_text(self.text)
+
+    def to_record(self) -> dict[str, Any]:
+        """JSON-ready form for the index manifest."""
+        return asdict(self)
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Unit:
+        """Inverse of `to_record`."""
+        return cls(**record)
+
+
+@dataclass(frozen=True)
+class View:
+    """Another way to find a unit: its heading or a question it answers."""
+
+    unit_key: str
+    kind: ViewKind
+    text: str
+
+    def embedding_key(self, model_id: str) -> str:
+        """Cache key of this view's vector (views are embedded as queries)."""
+        return content_hash(f"{model_id}\nview:{self.kind}\n{self.text}")
+
+    def to_record(self) -> dict[str, Any]:
+        """JSON-ready form for the index manifest."""
+        return asdict(self)
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> View:
+        """Inverse of `to_record`."""
+        return cls(**record)
+
+
+def units_of(documents: Iterable[SourceDocument]) -> list[Unit]:
+    """Every section of every document as a unit, in order."""
+    return [
+        Unit(
+            key=unit_key(d.doc, s.locator.unit, s.locator.number),
+            doc=d.doc,
+            title=d.title,
+            unit=s.locator.unit,
+            number=s.locator.number,
+            heading=s.heading,
+            text=s.text,
+        )
+        for d in documents
+        for s in d.sections
+        if s.text.strip()
+    ]
+
+
+def views_of(documents: Sequence[SourceDocument]) -> list[View]:
+    """Heading and question views of every unit (headings that only number a unit are skipped)."""
+    views: list[View] = []
+    for document in documents:
+        present = {section.locator for section in document.sections if section.text.strip()}
+        for section in document.sections:
+            if section.locator not in present:
+                continue
+            key = unit_key(document.doc, section.locator.unit, section.locator.number)
+            if section.heading.strip():
+                views.append(View(key, "heading", section.heading.strip()))
+            for question in document.questions.get(section.locator, []):
+                if question.strip():
+                    views.append(View(key, "question", question.strip()))
+    return list(dict.fromkeys(views))
