@@ -23,6 +23,7 @@ from bot import handlers
 from bot.context import BotContext, BotData, RuamKitApp, Services
 from bot.handlers.commands import publish_chat_commands, publish_default_commands
 from bot.rate_limit import RetryAfterLimiter
+from bot.update_processor import ChatOrderedProcessor
 from core.errors import ConfigurationError
 from core.settings import Settings
 from core.users import Role
@@ -30,6 +31,7 @@ from core.users import Role
 log = logging.getLogger(__name__)
 # Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and - as a webhook secret token.
 SECRET_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+PRUNE_EVERY_S = 3600
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,12 @@ def bot_token(settings: Settings) -> str:
     if not token.strip():
         raise ConfigurationError("TELEGRAM_BOT_TOKEN is not set")
     return token.strip()
+
+
+def bot_id_of(token: str) -> int:
+    """The bot's id, the digits before the colon of its token (0 if there are none)."""
+    head = token.split(":", 1)[0]
+    return int(head) if head.isdigit() else 0
 
 
 def webhook_config(settings: Settings) -> WebhookConfig | None:
@@ -75,23 +83,38 @@ def webhook_config(settings: Settings) -> WebhookConfig | None:
 def build_application(settings: Settings, services: Services) -> RuamKitApp:
     """The PTB application for the configured Bot API server, with every handler."""
     api = settings.telegram_api_url.rstrip("/")
+    token = bot_token(settings)
+    processor = ChatOrderedProcessor(
+        settings.concurrent_updates, bot_id_of(token), services.ledger
+    )
     # parse_mode is passed per call (send_html, reply_html): as a default PTB would also
     # send it with calls that have no text, such as editMessageReplyMarkup.
     defaults = Defaults(link_preview_options=LinkPreviewOptions(is_disabled=True))
     application = (
         ApplicationBuilder()
-        .token(bot_token(settings))
+        .token(token)
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
         .defaults(defaults)
         .context_types(ContextTypes(context=BotContext, bot_data=BotData))
         .rate_limiter(RetryAfterLimiter())
+        .concurrent_updates(processor)
         .post_init(prepare)
         .build()
     )
     application.bot_data.services = services
     handlers.register(application)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(forget_old_updates, PRUNE_EVERY_S, first=60)
     return application
+
+
+async def forget_old_updates(context: BotContext) -> None:
+    """Drop handled-update records older than the retention window (hourly)."""
+    ledger = context.services.ledger
+    if ledger is not None:
+        count = await ledger.prune()
+        log.debug("forgot %d handled update ids", count)
 
 
 async def prepare(application: RuamKitApp) -> None:
@@ -150,3 +173,6 @@ async def _stop(application: RuamKitApp) -> None:
     if application.running:
         await application.stop()
     await application.shutdown()
+    services = application.bot_data.services
+    if services is not None:
+        await services.aclose()

@@ -14,16 +14,18 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeAlias, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.rate_limit import SlidingWindowLimiter
+from bot.rate_limit import RedisWindowLimiter, SlidingWindowLimiter, UserRateLimit
 from core import feedback as _feedback_tables  # noqa: F401  (registers the tables)
 from core import users as _user_tables  # noqa: F401
 from core.db import create_tables, make_engine, session_scope
+from core.idempotency import DatabaseLedger, RedisLedger, UpdateLedger
+from core.redis_client import AsyncRedis, connect
 from core.settings import Settings
 from core.timestamps import utc_now
 from quizzes import models as _quiz_tables  # noqa: F401
@@ -46,6 +48,8 @@ class Answerer(Protocol):
 
 
 BUTTON_ALLOWANCE = 3
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @functools.cache
@@ -69,14 +73,17 @@ class Services:
     settings: Settings
     answerer: Answerer
     engine: Engine
-    limiter: SlidingWindowLimiter
-    button_limiter: SlidingWindowLimiter
+    limiter: UserRateLimit
+    button_limiter: UserRateLimit
     qa_pool: ThreadPoolExecutor = field(default_factory=_single_thread)
     question_bank: QuestionBank = field(default_factory=shipped_question_bank)
     # The current time (aware UTC); tests swap it to move assignments' deadlines closer.
     clock: Callable[[], datetime] = field(default=utc_now)
     # Knowledge-base admin (uploads, gate, go-live), built on first use by bot.handlers.kb.
     kb_admin: KnowledgeAdmin | None = None
+    # Which update ids were handled (the database unless REDIS_URL is set).
+    ledger: UpdateLedger | None = None
+    redis: AsyncRedis | None = None
 
     @property
     def admin_ids(self) -> frozenset[int]:
@@ -87,8 +94,16 @@ class Services:
         """A database session that commits on success."""
         return session_scope(self.engine)
 
+    async def run_db(self, work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run blocking work (a unit of database work, a file build) in a worker thread."""
+        return await asyncio.to_thread(work, *args, **kwargs)
+
     async def ask(self, question: str, lang: str | None) -> Answer:
-        """Answer off the event loop, so other chats keep flowing while the model works."""
+        """Answer in the question thread: other chats go on meanwhile, but questions queue.
+
+        The model runs in one worker thread (it is CPU-bound and not known to be
+        thread-safe), so a second question waits for the first; everything else is free.
+        """
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.qa_pool, self.answerer.ask, question, lang)
 
@@ -102,6 +117,11 @@ class Services:
         self.qa_pool.shutdown(wait=False, cancel_futures=True)
         self.engine.dispose()
 
+    async def aclose(self) -> None:
+        """Close the Redis connections (on the loop that opened them)."""
+        if self.redis is not None:
+            await self.redis.aclose()
+
 
 def build_services(settings: Settings, answerer: Answerer | None = None) -> Services:
     """Wire the database and the question answerer from settings (once, in main)."""
@@ -110,13 +130,27 @@ def build_services(settings: Settings, answerer: Answerer | None = None) -> Serv
     engine = make_engine(settings.resolved_database_url)
     create_tables(engine)
     count, window = settings.rate_limit_messages, settings.rate_limit_window_s
+    # Taps on buttons are cheap and come in bursts (sources, then 👍): a wider budget.
+    buttons = BUTTON_ALLOWANCE * count
+    redis = connect(settings.redis_url) if settings.redis_url else None
+    limiter: UserRateLimit
+    button_limiter: UserRateLimit
+    if redis is None:
+        ledger: UpdateLedger = DatabaseLedger(engine)
+        limiter = SlidingWindowLimiter(count, window)
+        button_limiter = SlidingWindowLimiter(buttons, window)
+    else:
+        ledger = RedisLedger(redis)
+        limiter = RedisWindowLimiter(redis, "messages", count, window)
+        button_limiter = RedisWindowLimiter(redis, "buttons", buttons, window)
     return Services(
         settings,
         answerer or build_qa(settings).answerer,
         engine,
-        limiter=SlidingWindowLimiter(count, window),
-        # Taps on buttons are cheap and come in bursts (sources, then 👍): a wider budget.
-        button_limiter=SlidingWindowLimiter(BUTTON_ALLOWANCE * count, window),
+        limiter=limiter,
+        button_limiter=button_limiter,
+        ledger=ledger,
+        redis=redis,
     )
 
 

@@ -6,14 +6,17 @@ import asyncio
 import datetime as dtm
 import logging
 import math
+import secrets
 import time
 from collections import deque
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
+
+from core.redis_client import AsyncRedis
 
 log = logging.getLogger(__name__)
 PRUNE_EVERY = 1024  # checks between sweeps of users who went quiet
@@ -40,8 +43,15 @@ class Decision:
         return max(1, math.ceil(self.wait_s))
 
 
+class UserRateLimit(Protocol):
+    """A per-user limit: in this process, or shared by every worker through Redis."""
+
+    async def admit(self, key: int) -> Decision:
+        """Count one event for `key` if it fits; otherwise say how long to wait."""
+
+
 class SlidingWindowLimiter:
-    """At most `limit` events per `window_s` seconds per key (a user id)."""
+    """At most `limit` events per `window_s` seconds per key (a user id), in this process."""
 
     def __init__(
         self, limit: int, window_s: float, clock: Callable[[], float] = time.monotonic
@@ -70,12 +80,66 @@ class SlidingWindowLimiter:
         self._refused.add(key)
         return Decision(False, events[0] + self.window_s - now, first_refusal)
 
+    async def admit(self, key: int) -> Decision:
+        """`check`, as the asynchronous `UserRateLimit` interface."""
+        return self.check(key)
+
     def forget_idle(self) -> None:
         """Drop users with no events in the window (keeps memory bounded)."""
         now = self._clock()
         for key in [k for k, e in self._events.items() if not e or e[-1] <= now - self.window_s]:
             del self._events[key]
             self._refused.discard(key)
+
+
+# KEYS[1] a user's sorted set of event times; ARGV now, window (s), limit, a unique member.
+# Returns {allowed, seconds to wait, first refusal in a row}.
+SLIDING_WINDOW_LUA = """
+local key, refused = KEYS[1], KEYS[1] .. ':refused'
+local now, window, limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local ttl = math.ceil(window * 1000)
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+if redis.call('ZCARD', key) < limit then
+  redis.call('ZADD', key, now, ARGV[4])
+  redis.call('PEXPIRE', key, ttl)
+  redis.call('DEL', refused)
+  return {1, '0', 0}
+end
+local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+local first = redis.call('SET', refused, '1', 'NX', 'PX', ttl)
+return {0, tostring(tonumber(oldest[2]) + window - now), first and 1 or 0}
+"""
+
+
+class RedisWindowLimiter:
+    """The same sliding window, kept in Redis so every worker process counts together."""
+
+    def __init__(
+        self,
+        client: AsyncRedis,
+        name: str,
+        limit: int,
+        window_s: float,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.client = client
+        self.name = name
+        self.limit = limit
+        self.window_s = window_s
+        self._clock = clock
+        self._script = client.register_script(SLIDING_WINDOW_LUA)
+
+    async def admit(self, key: int) -> Decision:
+        """One atomic script call: prune, count, and record or refuse."""
+        now = self._clock()
+        args: list[str | float] = [now, self.window_s, self.limit, f"{now}-{secrets.token_hex(4)}"]
+        allowed, wait, first = await self._script(keys=[self._key(key)], args=args)
+        if int(allowed):
+            return Decision(True)
+        return Decision(False, max(float(wait), 0.0), bool(int(first)))
+
+    def _key(self, key: int) -> str:
+        return f"ruamkit:rate:{self.name}:{key}"
 
 
 def retry_after_seconds(error: RetryAfter) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
-from bot.context import BotContext, RuamKitApp
+from bot.context import BotContext, RuamKitApp, Services
 from bot.handlers.common import load_profile
 from bot.texts import alert, t
 from core.users import touch_user
@@ -24,12 +24,11 @@ async def admit_update(update: Update, context: BotContext) -> None:
     if person is None or person.is_bot:
         return
     services = context.services
-    with services.session() as session:
-        touch_user(session=session, telegram_id=person.id, first_name=person.first_name)
+    await services.run_db(_touch, services, person.id, person.first_name)
     if update.message is None and update.callback_query is None:
         return
     limiter = services.limiter if update.message is not None else services.button_limiter
-    decision = limiter.check(person.id)
+    decision = await limiter.admit(person.id)
     if decision.allowed:
         return
     lang = load_profile(update, services).lang
@@ -40,3 +39,9 @@ async def admit_update(update: Update, context: BotContext) -> None:
     elif decision.notify and update.message is not None:
         await update.message.reply_html(t("slow_down", lang, seconds=seconds))
     raise ApplicationHandlerStop
+
+
+def _touch(services: Services, telegram_id: int, first_name: str) -> None:
+    """Record the user (a worker thread runs this)."""
+    with services.session() as session:
+        touch_user(session=session, telegram_id=telegram_id, first_name=first_name)

@@ -154,6 +154,14 @@ class BotApiSandbox:
         """Whether a getUpdates call is waiting in long polling right now."""
         return self._env.queue.waiting > 0
 
+    def redeliver(self, update_id: int) -> dict[str, Any]:
+        """Deliver an update again, as Telegram does when the bot died before confirming it.
+
+        The next getUpdates without a newer offset (a restarted poller) or the webhook gets
+        it again, with the same update_id.
+        """
+        return self._env.queue.redeliver(update_id)
+
     def set_rate_limits(self, rate_limits: RateLimits | None) -> None:
         """Turn Telegram's flood limits on (with these numbers) or off (None)."""
         self._env.limiter = RateLimiter(rate_limits, self._clock) if rate_limits else None

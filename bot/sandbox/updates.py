@@ -36,6 +36,13 @@ class UpdateQueue:
         self._wake()
         return update
 
+    def redeliver(self, update_id: int) -> dict[str, Any]:
+        """Queue a delivered update again with its own id (the bot never confirmed it)."""
+        (update,) = [u for u in self.delivered if u["update_id"] == update_id]
+        self.pending = sorted([*self.pending, update], key=lambda u: int(u["update_id"]))
+        self._wake()
+        return update
+
     def accepts(self, kind: str) -> bool:
         """Whether the current allowed_updates setting lets this kind of update in."""
         if self.allowed:
