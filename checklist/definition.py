@@ -39,11 +39,16 @@ class Choice:
 
 @dataclass(frozen=True)
 class Level:
-    """One of the lecture's five participation levels (slides 8-9)."""
+    """One of the lecture's five participation levels (slides 8-9).
+
+    `requires` lists items that must be answered yes or partly for the level to be met
+    (a "no" fails it); see `checklist.scoring.shown_level`.
+    """
 
     id: str
     label: Text
     promise: Text
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,7 +173,12 @@ def _checklist(raw: Mapping[str, Any]) -> Checklist:
         answer_labels={str(k): _text(v) for k, v in raw["answers"].items()},
         level_threshold=float(raw["level_threshold"]),
         levels=tuple(
-            Level(id=str(lv["id"]), label=_text(lv["label"]), promise=_text(lv["promise"]))
+            Level(
+                id=str(lv["id"]),
+                label=_text(lv["label"]),
+                promise=_text(lv["promise"]),
+                requires=tuple(str(i) for i in lv.get("requires", ())),
+            )
             for lv in raw["levels"]
         ),
         maturity=tuple(_maturity(m) for m in raw["maturity"]),

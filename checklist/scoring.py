@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from checklist import texts
-from checklist.definition import RATING_VALUES, Checklist, Item, MaturityLevel, Section, Text
+from checklist.definition import (
+    RATING_VALUES,
+    Checklist,
+    Item,
+    Level,
+    MaturityLevel,
+    Section,
+    Text,
+)
 from checklist.results import (
     DONT_KNOW,
     Answer,
@@ -116,16 +125,48 @@ def claimed_level(checklist: Checklist, answers: Mapping[str, Answer]) -> str | 
     return None
 
 
+LevelStatus = Literal["met", "failed", "unknown"]
+
+
+def level_status(checklist: Checklist, level: Level, answers: Mapping[str, Answer]) -> LevelStatus:
+    """Whether the answers meet a level, fail it, or do not tell (see `shown_level`)."""
+    required = [answers.get(item_id) for item_id in level.requires]
+    if any(answer is not None and answer.value == "no" for answer in required):
+        return "failed"
+    evidence = [item for item in checklist.items() if item.level == level.id]
+    scored = [(i.weight, item_score(i, answers.get(i.id))) for i in evidence]
+    known = [(w, s) for w, s in scored if s is not None]
+    weight = sum(w for w, _ in known)
+    if not weight:
+        return "unknown"
+    if sum(w * s for w, s in known) / weight < checklist.level_threshold:
+        return "failed"
+    if any(answer is None or answer.value not in ("yes", "partly") for answer in required):
+        return "unknown"
+    return "met"
+
+
 def shown_level(checklist: Checklist, answers: Mapping[str, Answer]) -> str | None:
-    """The highest level whose evidence items average at least the threshold (None if none)."""
+    """The participation level the answers show: one rule, climbing from inform upwards.
+
+    1. A level is *met* when its evidence items (those tagged with the level) average at
+       least `level_threshold` over the answered ones (yes 1, partly 0.5, no 0; "don't
+       know" and skipped left out) and every item it `requires` is answered yes or partly.
+    2. It is *failed* when its answered evidence averages below the threshold or a
+       required item is answered "no"; otherwise (nothing answered) it is *unknown*.
+    3. The shown level is the highest met level with no failed level below it: the climb
+       stops at the first failed level; unknown levels are passed over, never shown.
+
+    So "no" to deciding jointly (b_codecide) or to sharing power (e_power), both required
+    by collaborate and empower, can never show either of them (slides 10, 21).
+    """
     shown = None
-    for level_id in checklist.level_ids():
-        evidence = [item for item in checklist.items() if item.level == level_id]
-        scored = [(i.weight, item_score(i, answers.get(i.id))) for i in evidence]
-        known = [(w, s) for w, s in scored if s is not None]
-        weight = sum(w for w, _ in known)
-        if weight and sum(w * s for w, s in known) / weight >= checklist.level_threshold:
-            shown = level_id
+    for level in checklist.levels:
+        status = level_status(checklist, level, answers)
+        if status == "failed":
+            break
+        if status == "met":
+            shown = level.id
     return shown
 
 

@@ -114,6 +114,10 @@ def _check_levels(checklist: Checklist) -> list[str]:
         problems += _check_texts(f"level {level.id}", label=level.label, promise=level.promise)
         if not any(item.level == level.id for item in checklist.items()):
             problems.append(f"level {level.id}: no item evidences it")
+        rated = {item.id for item in checklist.items() if item.scored and not item.reverse}
+        for item_id in level.requires:
+            if item_id not in rated:
+                problems.append(f"level {level.id}: requires {item_id!r}, not a rating item")
     claims = [item for item in checklist.items() if item.claims_level]
     if len(claims) != 1:
         problems.append(f"exactly one item must claim a level, found {len(claims)}")

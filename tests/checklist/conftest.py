@@ -10,6 +10,7 @@ import pytest
 
 from checklist.definition import Checklist, load_checklist
 from checklist.results import Answer
+from knowledge.loaders import load_document
 
 ROOT = Path(__file__).resolve().parents[2]
 LECTURE = ROOT / "knowledge" / "sources" / "participatory-governance.md"
@@ -18,11 +19,22 @@ LECTURE_DOC = "participatory-governance.md"
 AnswerMaker = Callable[..., dict[str, Answer]]
 
 
+_MARKUP = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+|[*_|#`>]|^\s*-{3,}\s*$", re.MULTILINE)
+
+
+def flat(text: str) -> str:
+    """Text without Markdown markup (list marks, emphasis, table pipes) or any whitespace."""
+    return re.sub(r"\s+", "", _MARKUP.sub(" ", text)).replace("---", "")
+
+
 def lecture_slides() -> dict[int, str]:
-    """Slide number -> slide text, read from the shipped lecture source."""
-    text = LECTURE.read_text(encoding="utf-8")
-    parts = re.split(r"^## สไลด์ (\d+)\s*$", text, flags=re.MULTILINE)
-    return {int(parts[i]): parts[i + 1].strip() for i in range(1, len(parts), 2)}
+    """Slide number -> slide title and text, read through the knowledge loader."""
+    document = load_document(LECTURE, LECTURE.parent)
+    return {
+        section.locator.number: f"{section.heading}\n\n{section.text}".strip()
+        for section in document.sections
+        if section.locator.unit == "slide"
+    }
 
 
 @pytest.fixture(scope="session")

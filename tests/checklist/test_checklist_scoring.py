@@ -116,15 +116,17 @@ def test_an_honest_claim_is_not_flagged(checklist, answers):
 
 
 def test_doing_more_than_claimed_is_not_flagged(checklist, answers):
-    given = answers(b_claim="inform", b_inform="yes", b_codecide="yes", b_coimpl="yes")
+    given = answers(
+        b_claim="inform", b_inform="yes", b_codecide="yes", b_coimpl="yes", e_power="yes"
+    )
     check = score_assessment(checklist, given).level_check
     assert check.shown == "collaborate" and not check.flagged
 
 
 def test_partial_collaboration_does_not_show_the_level(checklist, answers):
-    given = answers(b_consult="yes", b_codecide="partly", b_coimpl="partly")
+    given = answers(b_consult="yes", b_codecide="partly", b_coimpl="partly", e_power="yes")
     assert shown_level(checklist, given) == "consult"
-    given = answers(b_consult="yes", b_codecide="yes", b_coimpl="partly")  # average 0.75
+    given = answers(b_consult="yes", b_codecide="yes", b_coimpl="partly", e_power="yes")
     assert shown_level(checklist, given) == "collaborate"
 
 
