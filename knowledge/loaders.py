@@ -15,6 +15,10 @@ Formats and how they are cut into sections (the units citations point at):
   speaker notes; the slide's title is its heading.
 - ``.docx``: a section per Heading-styled paragraph (tables included as "a | b" rows).
 
+A document ``X.<suffix>`` may have ``X.questions.yaml`` beside it: the questions each of
+its units answers (knowledge.unit_questions), attached as ``SourceDocument.questions``; such
+a file is never loaded as a document itself.
+
 Every failure is a DocumentError naming the file, never a parser's traceback.
 """
 
@@ -53,6 +57,7 @@ from knowledge.markdown import (
 from knowledge.models import Locator, Section, SourceDocument
 from knowledge.slidepage import is_slide_page, parse_slide_page
 from knowledge.thai import normalize
+from knowledge.unit_questions import is_questions_file, load_unit_questions, questions_path
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".pdf", ".pptx", ".docx")
 
@@ -88,6 +93,10 @@ def load_document(path: Path, root: Path) -> SourceDocument:
         raise CorruptFileError(path, _describe(error)) from error
     if not document.sections:
         raise EmptyDocumentError(path, "no text found")
+    beside = questions_path(path)
+    if beside.is_file():
+        units = {section.locator for section in document.sections}
+        document.questions = load_unit_questions(beside, units)
     return document
 
 
@@ -113,8 +122,8 @@ def load_directory(root: Path) -> tuple[list[SourceDocument], list[DocumentError
 
 
 def _source_files(root: Path) -> list[Path]:
-    """Files under root, skipping hidden ones and Office lock files ("~$deck.pptx")."""
-    files = (path for path in root.rglob("*") if path.is_file())
+    """Document files under root: not hidden, not "~$deck.pptx", not "X.questions.yaml"."""
+    files = (p for p in root.rglob("*") if p.is_file() and not is_questions_file(p))
     visible = (p for p in files if not any(_is_hidden(part) for part in p.relative_to(root).parts))
     return sorted(visible, key=lambda path: path.relative_to(root).as_posix())
 

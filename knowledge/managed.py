@@ -21,6 +21,7 @@ from typing import Any
 from core.errors import DocumentError
 from knowledge.loaders import load_directory, load_document
 from knowledge.models import SourceDocument
+from knowledge.unit_questions import is_questions_file
 
 SNAPSHOT = "sources.json"
 FILES = "files"
@@ -168,7 +169,8 @@ class ManagedSources:
         if not root.is_dir():
             return set()
         files = (p for p in root.rglob("*") if p.is_file())
-        return {p.relative_to(root).as_posix() for p in files if not _hidden(p, root)}
+        documents = (p for p in files if not _hidden(p, root) and not is_questions_file(p))
+        return {p.relative_to(root).as_posix() for p in documents}
 
     def delete_unused(self, keep: Iterable[SourceSet]) -> list[str]:
         """Delete stored files no kept set refers to; returns what was deleted."""
