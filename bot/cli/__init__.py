@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from core.errors import RuamKitError
-from core.logging import configure_logging
+from core.logging import configure_logging, level_for
 from core.settings import Settings
 
 log = logging.getLogger("ruamkit")
@@ -21,7 +21,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ruamkit", description="RuamKit (ร่วมคิด): participatory-governance assistant"
     )
-    parser.add_argument("--verbose", "-v", action="store_true", help="log debug messages")
+    parser.add_argument(
+        "--verbose",
+        "-v",
+        action="count",
+        default=0,
+        help="show log messages: -v informational, -vv debug (default: warnings only)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     for module in (qa, kb, evaluate):
         module.register(commands)
@@ -48,7 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     limit_threads()
     args = build_parser().parse_args(argv)
     settings = Settings()
-    configure_logging("DEBUG" if args.verbose else settings.log_level)
+    # Commands log warnings only; `ruamkit run` re-routes for the service or the sandbox chat.
+    configure_logging(level_for(args.verbose))
     try:
         return int(args.handler(args, settings) or 0)
     except RuamKitError as exc:

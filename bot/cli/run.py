@@ -17,16 +17,22 @@ import signal
 import sys
 from collections.abc import Awaitable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from pydantic import SecretStr
+from telegram import Bot
 from telegram.error import InvalidToken, TelegramError
 
 from bot.app import build_application, running, webhook_config
-from bot.context import Services, build_services
+from bot.context import Answerer, Services, build_services
+from bot.handlers.commands import publish_chat_commands
 from core.errors import ConfigurationError
+from core.logging import configure_logging, level_for, log_file_path
 from core.settings import Settings
-from core.users import Role, set_trainer
+from core.users import Role, effective_role, get_user, set_trainer
+from retrieval.knowledge_base import index_root
+from retrieval.versions import VersionStore
 
 log = logging.getLogger(__name__)
 QUIET_IN_SANDBOX = ("telegram", "bot.sandbox", "aiohttp", "bot.app", "retrieval")
@@ -53,7 +59,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         dest="role",
         choices=[role.value for role in Role],
         default=Role.ADMIN.value,
-        help="sandbox only: your role in the terminal chat (default: admin)",
+        help="sandbox only: your role when the chat starts (default: admin); "
+        "switch in the chat with :as official|trainer|admin or :as USER_ID",
     )
     run.add_argument("--name", default="สมชาย", help="sandbox only: your first name")
     run.add_argument(
@@ -65,11 +72,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run_bot(args: argparse.Namespace, settings: Settings) -> int:
     """Serve on Telegram when a token is set, else the sandbox chat on stdin/stdout."""
+    route_logs(settings, getattr(args, "verbose", 0))
     if settings.telegram_bot_token is not None:
         return asyncio.run(until_stopped(serve_telegram(settings)))
-    if not getattr(args, "verbose", False):
-        for name in QUIET_IN_SANDBOX:
-            logging.getLogger(name).setLevel(logging.WARNING)
     person = TerminalUser(
         user_id=args.user_id,
         first_name=args.name,
@@ -77,6 +82,23 @@ def run_bot(args: argparse.Namespace, settings: Settings) -> int:
         role=Role(args.role),
     )
     return asyncio.run(until_stopped(serve_sandbox(settings, person, sys.stdin, sys.stdout)))
+
+
+def route_logs(settings: Settings, verbosity: int = 0) -> Path | None:
+    """Log as a service (stderr, LOG_LEVEL) with a token; else only to a file, returned.
+
+    In the sandbox the terminal is the chat, so nothing may be logged to it.
+    """
+    level = level_for(verbosity, settings.log_level)
+    if settings.telegram_bot_token is not None:
+        configure_logging(level)
+        return None
+    path = log_file_path(settings.data_dir)
+    configure_logging(level, log_file=path)
+    if not verbosity:
+        for name in QUIET_IN_SANDBOX:
+            logging.getLogger(name).setLevel(logging.WARNING)
+    return path
 
 
 async def until_stopped(work: Awaitable[int]) -> int:
@@ -124,9 +146,16 @@ async def serve_telegram(settings: Settings) -> int:
 
 
 async def serve_sandbox(
-    settings: Settings, person: TerminalUser, stdin: TextIO, stdout: TextIO
+    settings: Settings,
+    person: TerminalUser,
+    stdin: TextIO,
+    stdout: TextIO,
+    answerer: Answerer | None = None,
 ) -> int:
-    """The sandbox, the real bot against it, and the terminal chat until :quit or end of input."""
+    """The sandbox, the real bot against it, and the terminal chat until :quit or end of input.
+
+    `answerer` replaces the question answerer built from settings (tests pass a small one).
+    """
     from bot.sandbox import BotApiSandbox
     from bot.sandbox.chat import run_chat_client
 
@@ -141,12 +170,13 @@ async def serve_sandbox(
     try:
         sandbox.user(person.user_id, person.first_name, language_code=person.language_code)
         local = sandbox_settings(settings, sandbox.base_url, sandbox.token, person)
-        services = build_services(local)
+        stdout.write(_preparing_note(local, person.language_code))
+        stdout.flush()
+        services = build_services(local, answerer)
         try:
-            _store_role(services, person)
-            stdout.write(_preparing_note(person.language_code))
-            stdout.flush()
-            async with running(build_application(local, services)):
+            grant_role(services, person.user_id, person.role)
+            application = build_application(local, services)
+            async with running(application):
                 await run_chat_client(
                     sandbox,
                     user_id=person.user_id,
@@ -154,6 +184,7 @@ async def serve_sandbox(
                     language_code=person.language_code,
                     stdin=stdin,
                     stdout=stdout,
+                    roles=SandboxRoles(services, application.bot),
                 )
         finally:
             services.close()
@@ -165,9 +196,9 @@ async def serve_sandbox(
 def sandbox_settings(
     settings: Settings, api_url: str, token: str, person: TerminalUser
 ) -> Settings:
-    """The settings pointed at the sandbox; the terminal user is an admin when asked to be."""
-    admins = list(settings.admin_ids)
-    if person.role == Role.ADMIN and person.user_id not in admins:
+    """The settings pointed at the sandbox, with their own ADMIN_IDS list that `:as` changes."""
+    admins = [admin for admin in settings.admin_ids if admin != person.user_id]
+    if person.role == Role.ADMIN:
         admins.append(person.user_id)
     return settings.model_copy(
         update={
@@ -179,12 +210,37 @@ def sandbox_settings(
     )
 
 
-def _store_role(services: Services, person: TerminalUser) -> None:
-    """Store the trainer role when asked for (and drop one left from an earlier run)."""
+def grant_role(services: Services, user_id: int, role: Role) -> None:
+    """Make a sandbox user exactly `role`: admin in the sandbox's ADMIN_IDS, trainer stored.
+
+    Also drops a role left from an earlier run or an earlier `:as`.
+    """
+    admins = services.settings.admin_ids  # the sandbox's own copy (see sandbox_settings)
+    if role == Role.ADMIN and user_id not in admins:
+        admins.append(user_id)
+    elif role != Role.ADMIN and user_id in admins:
+        admins.remove(user_id)
     with services.session() as session:
-        set_trainer(
-            session=session, telegram_id=person.user_id, trainer=person.role == Role.TRAINER
-        )
+        set_trainer(session=session, telegram_id=user_id, trainer=role == Role.TRAINER)
+
+
+@dataclass(frozen=True)
+class SandboxRoles:
+    """`:as ROLE` in the sandbox chat: the grants of `--as`, at run time, menu included."""
+
+    services: Services
+    bot: Bot
+    names: tuple[str, ...] = tuple(role.value for role in Role)
+
+    async def apply(self, user_id: int, role: str | None) -> str:
+        """Grant `role` (None: keep the current one); return the role that counts now."""
+        if role is not None:
+            grant_role(self.services, user_id, Role(role))
+            await publish_chat_commands(self.bot, user_id, Role(role))
+        with self.services.session() as session:
+            user = get_user(session=session, telegram_id=user_id)
+            stored = user.role if user else None
+        return effective_role(user_id, stored, self.services.admin_ids).value
 
 
 def _sandbox_token() -> str:
@@ -192,7 +248,20 @@ def _sandbox_token() -> str:
     return f"{secrets.randbelow(9 * 10**8) + 10**8}:{secrets.token_urlsafe(27)}"
 
 
-def _preparing_note(lang: str) -> str:
+def _preparing_note(settings: Settings, lang: str) -> str:
+    """What the terminal shows while the bot starts: the log file, and a first build if due."""
+    live = VersionStore(index_root(settings.index_dir, settings.embedding_model)).current()
+    log_file = _shown_path(log_file_path(settings.data_dir))
     if lang == "en":
-        return "Starting RuamKit (the first run builds the knowledge base; about a minute)…\n"
-    return "กำลังเริ่มร่วมคิด (ครั้งแรกจะสร้างฐานความรู้ ใช้เวลาราวหนึ่งนาที)…\n"
+        building = " — building the knowledge base first (about a minute)" if not live else ""
+        return f"Starting RuamKit{building}…\n(logs go to {log_file}, not to this chat)\n"
+    building = " — ครั้งแรกนี้จะสร้างฐานความรู้ก่อน ใช้เวลาราวหนึ่งนาที" if not live else ""
+    return f"กำลังเริ่มร่วมคิด{building}…\n(บันทึกการทำงานของระบบอยู่ที่ {log_file} ไม่แสดงในแชตนี้)\n"
+
+
+def _shown_path(path: Path) -> Path:
+    """`path` relative to the working directory when it lies under it (shorter to read)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path

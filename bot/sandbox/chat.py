@@ -16,11 +16,15 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.sandbox.chat_render import render_message
-from bot.sandbox.chat_texts import text
+from bot.sandbox.chat_roles import RoleControl, default_name, parse_switch
+from bot.sandbox.chat_texts import TEXTS, text
 from bot.sandbox.errors import SandboxError
 from bot.sandbox.server import BotApiSandbox
 from bot.sandbox.users import SimulatedUser
 from bot.sandbox.views import SandboxMessage
+
+# Roles `:as` recognises even without a RoleControl, to say they cannot be switched here.
+KNOWN_ROLES = [key.removeprefix("role_") for key in TEXTS["en"] if key.startswith("role_")]
 
 
 class ChatClient:
@@ -35,8 +39,9 @@ class ChatClient:
         download_dir: Path,
         reply_wait: float,
         quiet_period: float,
+        roles: RoleControl | None = None,
     ) -> None:
-        self.sandbox, self.user, self.out = sandbox, user, out
+        self.sandbox, self.user, self.out, self.roles = sandbox, user, out, roles
         self.language = "en" if user.language_code == "en" else "th"
         self.bot_name = str(sandbox.bot_user.get("first_name", "bot"))
         self.download_dir = download_dir
@@ -45,6 +50,9 @@ class ChatClient:
         self._saved: dict[int, Path] = {}
         self._answers_seen = len(user.callback_answers)
         self._actions_seen = len(user.chat_actions)
+        # What was shown to each person the terminal user has been (see `:as`).
+        self._away: dict[int, tuple[dict[int, int], int, int]] = {}
+        self._names = {user.id: user.first_name}
 
     def say(self, line: str) -> None:
         """Write one block of output and flush it."""
@@ -141,7 +149,7 @@ class ChatClient:
         if name in simple:
             simple[name]()
             return True
-        actions = {"b": self._press, "v": self._vote, "upload": self._upload}
+        actions = {"b": self._press, "v": self._vote, "upload": self._upload, "as": self._become}
         if name not in actions:
             self.say("! " + self.t("unknown", command=":" + name))
             return True
@@ -153,6 +161,46 @@ class ChatClient:
         if acted:
             await self.settle()
         return True
+
+    async def describe_role(self, held: str | None = None) -> str:
+        """The " role: …" part of the banner and of `:as` (empty without roles)."""
+        if self.roles is None:
+            return ""
+        held = held or await self.roles.apply(self.user.id, None)
+        return self.t("role", label=TEXTS[self.language].get(f"role_{held}", held))
+
+    async def _become(self, rest: str) -> bool:
+        """`:as ROLE`, `:as ID [NAME]`: another role or person, with no restart."""
+        names = list(self.roles.names) if self.roles else KNOWN_ROLES
+        switch = parse_switch(rest.split(), names)
+        if switch is None:
+            self.say(self.t("usage_as", roles=", ".join(names)))
+            return False
+        if switch.role is not None and self.roles is None:
+            self.say("! " + self.t("no_roles"))
+            return False
+        if switch.user_id is not None:
+            self._switch_user(switch.user_id, switch.name)
+        held = await self.roles.apply(self.user.id, switch.role) if self.roles else None
+        role = await self.describe_role(held) if held else ""
+        self.say("👤 " + self.t("now_as", name=self.user.first_name, user_id=self.user.id,
+                              role=role))  # fmt: skip
+        self.refresh()  # what the bot sent this person while the terminal was someone else
+        return False
+
+    def _switch_user(self, user_id: int, name: str | None) -> None:
+        """Talk as `user_id` from now on; their unseen messages show at the next refresh."""
+        current = self.user
+        self._away[current.id] = (self._printed, self._answers_seen, self._actions_seen)
+        first_name = name or self._names.get(user_id) or default_name(user_id)
+        self._names[user_id] = first_name
+        self.user = self.sandbox.user(user_id, first_name, language_code=current.language_code)
+        new: tuple[dict[int, int], int, int] = (
+            {},
+            len(self.user.callback_answers),
+            len(self.user.chat_actions),
+        )
+        self._printed, self._answers_seen, self._actions_seen = self._away.pop(user_id, new)
 
     def _history(self) -> None:
         for message in self.user.messages:
@@ -252,6 +300,7 @@ async def run_chat_client(
     download_dir: Path | None = None,
     reply_wait: float = 10.0,
     quiet_period: float = 0.3,
+    roles: RoleControl | None = None,
 ) -> None:
     """Chat with the bot as one person until ``:quit`` or end of input.
 
@@ -265,15 +314,17 @@ async def run_chat_client(
         download_dir: Where files the bot sends are saved (default: a temporary folder).
         reply_wait: Seconds to wait for the bot's first reaction before reading on.
         quiet_period: Seconds of silence that count as the bot having finished replying.
+        roles: How `:as ROLE` grants roles; without it `:as` only switches the person.
 
     """
     source, out = stdin or sys.stdin, stdout or sys.stdout
     user = sandbox.user(user_id, first_name, language_code=language_code)
     folder = download_dir or Path(tempfile.gettempdir()) / "ruamkit-sandbox-downloads"
     client = ChatClient(sandbox, user, out, download_dir=folder, reply_wait=reply_wait,
-                        quiet_period=quiet_period)  # fmt: skip
+                        quiet_period=quiet_period, roles=roles)  # fmt: skip
     bot = sandbox.bot_user.get("username", "bot")
-    client.say(client.t("banner", bot=f"@{bot}", name=first_name, user_id=user_id))
+    role = await client.describe_role()
+    client.say(client.t("banner", bot=f"@{bot}", name=first_name, user_id=user_id, role=role))
     watcher = asyncio.create_task(client.watch())
     try:
         lines = _read_lines(source)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
     "th": {
-        "banner": "แชตกับ {bot} ในฐานะ {name} (id {user_id}) — พิมพ์ :help เพื่อดูคำสั่ง",
+        "banner": "แชตกับ {bot} ในฐานะ {name} (id {user_id}){role} — พิมพ์ :help เพื่อดูคำสั่ง",
         "help": (
             "พิมพ์ข้อความหรือ /คำสั่ง แล้วกด Enter เพื่อส่งถึงบอต\n"
             "  :b N            กดปุ่มที่ N ของข้อความล่าสุดที่มีปุ่ม (หรือ :b ข้อความบนปุ่ม)\n"
@@ -14,6 +14,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "  :upload PATH [คำบรรยาย]  ส่งไฟล์ให้บอต\n"
             "  :commands       รายการคำสั่งของบอต\n"
             "  :history        แสดงข้อความทั้งหมดของบอตอีกครั้ง\n"
+            "  :as บทบาท       เปลี่ยนบทบาทโดยไม่ต้องเริ่มใหม่: :as official, :as trainer, :as admin\n"
+            "  :as ID [ชื่อ]     เป็นผู้ใช้อีกคน เช่น :as 10002 แล้ว :as 10001 เพื่อกลับมา\n"
+            "                  ลองฝั่งผู้ฝึกอบรมและฝั่งเจ้าหน้าที่ของงานเดียวกันได้ในแชตเดียว\n"
             "  ::ข้อความ       ส่งข้อความที่ขึ้นต้นด้วย ':'\n"
             "  :help           วิธีใช้นี้     :quit  ออก"
         ),
@@ -41,9 +44,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "unknown": "ไม่รู้จักคำสั่ง {command} — พิมพ์ :help",
         "error": "ทำไม่ได้: {error}",
         "bye": "ออกจากแชตแล้ว",
+        "role": " บทบาท{label}",
+        "now_as": "ตอนนี้คุณคือ {name} (id {user_id}){role} — พิมพ์ /start เพื่อดูเมนู",
+        "usage_as": "ใช้ :as บทบาท ({roles}) หรือ :as ID [ชื่อ] เช่น :as trainer หรือ :as 10002",
+        "no_roles": "แชตนี้สลับบทบาทไม่ได้ — ใช้ :as ID เพื่อเป็นผู้ใช้อีกคน",
+        "role_official": "เจ้าหน้าที่",
+        "role_trainer": "ผู้ฝึกอบรม",
+        "role_admin": "ผู้ดูแลระบบ",
     },
     "en": {
-        "banner": "Chatting with {bot} as {name} (id {user_id}) — type :help for commands",
+        "banner": "Chatting with {bot} as {name} (id {user_id}){role} — type :help for commands",
         "help": (
             "Type a message or a /command and press Enter to send it to the bot.\n"
             "  :b N            press button N of the latest message with buttons "
@@ -54,6 +64,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "  :upload PATH [caption]  send a file to the bot\n"
             "  :commands       the bot's command list\n"
             "  :history        show all of the bot's messages again\n"
+            "  :as ROLE        change role, no restart: :as official, :as trainer, :as admin\n"
+            "  :as ID [NAME]   become another person (:as 10002, then :as 10001 to return),\n"
+            "                  to try the trainer and the official side of one assignment\n"
             "  ::text          send a text that starts with ':'\n"
             "  :help           this help     :quit  leave"
         ),
@@ -81,6 +94,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "unknown": "unknown command {command} — type :help",
         "error": "not possible: {error}",
         "bye": "left the chat",
+        "role": ", role: {label}",
+        "now_as": "You are now {name} (id {user_id}){role} — send /start to see your menu",
+        "usage_as": "use :as ROLE ({roles}) or :as ID [NAME], e.g. :as trainer or :as 10002",
+        "no_roles": "this chat cannot switch roles — use :as ID to become another person",
+        "role_official": "official",
+        "role_trainer": "trainer",
+        "role_admin": "admin",
     },
 }
 
