@@ -10,16 +10,11 @@ from __future__ import annotations
 
 import argparse
 import itertools
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
-from numpy.typing import NDArray
-
 from bot.services import build_qa, limit_threads
 from core.settings import Settings
-from retrieval.embeddings import Embedder
 from retrieval.evaluation import (
     LectureItem,
     Metrics,
@@ -27,36 +22,11 @@ from retrieval.evaluation import (
     is_gold_unit,
     load_lecture_set,
 )
+from retrieval.gate import CachedQueries
 from retrieval.hybrid import SearchConfig
 from retrieval.search import HybridSearcher
 
 GOLDEN = Path(__file__).resolve().parent.parent / "knowledge" / "golden" / "lecture_split.jsonl"
-
-
-class CachedQueries:
-    """An embedder wrapper that embeds each question once across the grid."""
-
-    def __init__(self, embedder: Embedder) -> None:
-        self._embedder = embedder
-        self._cache: dict[str, NDArray[np.float32]] = {}
-        self.model_id = embedder.model_id
-        self.dimension = embedder.dimension
-        self.max_tokens = embedder.max_tokens
-
-    def embed_queries(self, texts: Sequence[str]) -> NDArray[np.float32]:
-        """Query vectors, from the cache when seen before."""
-        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        if missing:
-            self._cache.update(zip(missing, self._embedder.embed_queries(missing), strict=True))
-        return np.vstack([self._cache[t] for t in texts])
-
-    def embed_passages(self, texts: Sequence[str], **kwargs: object) -> NDArray[np.float32]:
-        """Passages are not needed while tuning."""
-        raise NotImplementedError
-
-    def count_tokens(self, text: str) -> int:
-        """Delegates to the wrapped model."""
-        return self._embedder.count_tokens(text)
 
 
 def score(searcher: HybridSearcher, index: object, items: list[LectureItem]) -> dict[str, float]:

@@ -119,6 +119,16 @@ def bilingual_pairs(texts: Iterable[str]) -> dict[str, str]:
     return pairs
 
 
+def english_terms_for(question: str, pairs: dict[str, str]) -> str:
+    """English terms a Thai question refers to (for English material; the reverse bridge)."""
+    squashed = "".join(question.split())
+    found = [english for english, thai in pairs.items() if thai in squashed]
+    for english, thai_terms in DOMAIN_GLOSSARY.items():
+        if any(term in squashed for term in thai_terms.split()):
+            found.append(english)
+    return " ".join(dict.fromkeys(found))
+
+
 def thai_terms_for(question: str, pairs: dict[str, str]) -> str:
     """Thai terms an English question refers to (material pairs first, then the glossary)."""
     lowered = " ".join(question.lower().split())

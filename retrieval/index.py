@@ -153,6 +153,33 @@ class KnowledgeIndex:
         return np.array([question_share(p.text) for p in self.passages], dtype=np.float32)
 
     @cached_property
+    def doc_positions(self) -> dict[str, NDArray[np.int64]]:
+        """Per document, the positions of its passages."""
+        grouped: dict[str, list[int]] = {}
+        for passage in self.passages:
+            grouped.setdefault(passage.doc, []).append(passage.position)
+        return {doc: np.array(rows, dtype=np.int64) for doc, rows in grouped.items()}
+
+    @cached_property
+    def doc_vocabulary(self) -> dict[str, frozenset[str]]:
+        """Per document, the words of its passages and views (for per-document coverage)."""
+        words: dict[str, set[str]] = {}
+        for passage in self.passages:
+            words.setdefault(passage.doc, set()).update(thai.search_tokens(passage.search_text))
+        for view in self.views:
+            doc = self.units[self.unit_position[view.unit_key]].doc
+            words.setdefault(doc, set()).update(thai.search_tokens(view.text))
+        return {doc: frozenset(found) for doc, found in words.items()}
+
+    @cached_property
+    def doc_language(self) -> dict[str, str]:
+        """Per document, the language most of its text is in ("th" or "en")."""
+        texts: dict[str, list[str]] = {}
+        for passage in self.passages:
+            texts.setdefault(passage.doc, []).append(passage.text)
+        return {doc: thai.detect_language(" ".join(parts)[:4000]) for doc, parts in texts.items()}
+
+    @cached_property
     def lecture_docs(self) -> frozenset[str]:
         """Documents that are lectures (their metadata names a lecturer): "from the lecture"."""
         documents = self.manifest.get("documents", {})

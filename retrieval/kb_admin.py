@@ -63,6 +63,13 @@ class KnowledgeAdmin:
         self.engine = engine
         self.gate = gate
         self.tests = TestQuestionBook(engine, golden_set)
+        # Admins' own test questions help find the units that answer them (multi-vector
+        # views); the shipped golden questions never do: they are for evaluation only.
+        knowledge_base.view_questions = self._admin_question_views
+
+    def _admin_question_views(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(question, expected texts) of the test questions admins added."""
+        return [(q.question, q.expected) for q in self.tests.all() if q.origin != "golden"]
 
     # --- staging --------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from knowledge.models import SourceDocument
 from retrieval.builder import Progress, ReloadReport, build_version
 from retrieval.embeddings import Embedder
 from retrieval.index import KnowledgeIndex, StoreConfig
+from retrieval.units import attach_questions
 from retrieval.versions import VersionEvent, VersionStore
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,9 @@ class KnowledgeBase:
         self.managed = managed or ManagedSources(root / "uploads", source_dir)
         self._embedder_factory = embedder_factory
         self._embedder: Embedder | None = None
+        # Extra (question, expected texts) pairs indexed as views of the units that answer
+        # them: the admins' test questions (set by the knowledge-base admin service).
+        self.view_questions: Callable[[], Sequence[tuple[str, Sequence[str]]]] = tuple
         self._live: KnowledgeIndex | None = None
         self._lock = threading.Lock()
 
@@ -120,6 +124,7 @@ class KnowledgeBase:
         progress: Progress | None = None,
     ) -> ReloadReport:
         """Build a complete new version from loaded documents without making it live."""
+        documents = attach_questions(documents, self.view_questions())
         return build_version(
             versions=self.versions,
             store=self.store,

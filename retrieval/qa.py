@@ -16,6 +16,7 @@ from retrieval import prompts
 from retrieval.answer import Answer, compose_extractive, refusal
 from retrieval.background import BACKGROUND_PASSAGES
 from retrieval.embeddings import Embedder
+from retrieval.glossary import english_terms_for
 from retrieval.hybrid import SearchConfig
 from retrieval.index import KnowledgeIndex
 from retrieval.knowledge_base import KnowledgeBase
@@ -118,19 +119,40 @@ class QuestionAnswerer:
         index = self.knowledge_base.live()
         result = self.searcher.search(index, question, k)
         assert self._background is not None
-        vector = result.query_vector
-        coverage = vocabulary_coverage(result.query_tokens, index.bm25, thai.stopwords())
-        signals = compute_signals(
-            result.dense,
-            result.lexical,
-            self._background_best(index, vector),
-            coverage,
-            len(result.query_tokens),
-            thai.detect_language(question),  # the question's language, not the reply's
-        )
+        signals = self._signals(index, result, question)
         probability = self.refusal_model.probability(signals)
         covered = bool(result.hits) and probability >= self.refusal_model.threshold
         return Assessment(result, signals, probability, covered)
+
+    def _signals(
+        self, index: KnowledgeIndex, result: SearchResult, question: str
+    ) -> CoverageSignals:
+        """Coverage signals over the best hit's own document only.
+
+        Restricting them to that document keeps a decision about one document's material
+        unchanged when another document is added or rolled back.
+        """
+        doc = result.hits[0].passage.doc if result.hits else None
+        rows = index.doc_positions.get(doc, np.arange(len(index))) if doc else np.arange(0)
+        vocabulary = index.doc_vocabulary.get(doc, frozenset()) if doc else frozenset()
+        mine = np.array([index.units[u].doc == doc for u in index.view_unit.tolist()], dtype=bool)
+        view_top = float(result.view_dense[mine].max()) if mine.any() else 0.0
+        asked_in = thai.detect_language(question)  # the question's language, not the reply's
+        material = index.doc_language.get(doc, "th") if doc else "th"
+        tokens = result.query_tokens
+        if asked_in == "th" and material == "en":  # a Thai question on English material
+            tokens = tokens + thai.search_tokens(
+                english_terms_for(question, index.bilingual_pairs)
+            )
+        return compute_signals(
+            result.dense[rows],
+            result.lexical[rows],
+            self._background_best(index, result.query_vector),
+            vocabulary_coverage(tokens, index.bm25, thai.stopwords(), vocabulary),
+            len(result.query_tokens),
+            asked_in != material,
+            view_top,
+        )
 
     def _background_best(self, index: KnowledgeIndex, vector: NDArray[np.float32] | None) -> float:
         """Closest off-topic reference: the shipped set or the sources' own known off-topic."""

@@ -4,13 +4,14 @@ E5 cosine scores sit in a narrow band (~0.75-0.95), so one raw threshold is a po
 We combine: how well the best passage matches compared with a fixed set of off-topic
 "background" passages (a none-of-the-above reference), how far it stands out from the rest
 of the corpus, and how much of the question's vocabulary the corpus contains at all.
-English questions score lower on every signal against Thai material, so the language is
+A question in another language than the material scores lower on every signal, so that is
 a feature too. The weights are fitted on knowledge/golden/lecture.jsonl (docs/retrieval.md).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,7 +29,11 @@ class CoverageSignals:
     dense_z: float
     vocabulary_coverage: float
     lexical_top: float
-    english: float = 0.0
+    # 1 when the question and the material are in different languages (English question,
+    # Thai lecture; Thai question, English upload): every other signal is weaker then.
+    cross_lingual: float = 0.0
+    # Best similarity of the question to a question the unit is known to answer.
+    view_top: float = 0.0
 
     def as_vector(self) -> NDArray[np.float64]:
         """Feature vector in the order of `RefusalModel.weights`."""
@@ -38,7 +43,8 @@ class CoverageSignals:
                 self.dense_z,
                 self.vocabulary_coverage,
                 self.lexical_top,
-                self.english,
+                self.cross_lingual,
+                self.view_top,
             ],
             dtype=np.float64,
         )
@@ -50,7 +56,7 @@ class RefusalModel:
 
     # Fitted by benchmarks/calibrate_refusal.py on knowledge/golden/lecture.jsonl
     # (standardised logistic regression, C=0.3, balanced classes), then un-standardised.
-    weights: tuple[float, ...] = (27.3933, 0.1816, 2.3017, 0.8499, 0.5453)
+    weights: tuple[float, ...] = (27.3933, 0.1816, 2.3017, 0.8499, 0.5453, 0.0)
     bias: float = -1.7238
     threshold: float = 0.5
 
@@ -64,18 +70,28 @@ class RefusalModel:
         return self.probability(signals) >= self.threshold
 
 
-def vocabulary_coverage(query_tokens: list[str], bm25: BM25Index, stopwords: set[str]) -> float:
-    """Idf-weighted share of the question's content words that occur in the corpus."""
+def vocabulary_coverage(
+    query_tokens: list[str],
+    bm25: BM25Index,
+    stopwords: set[str],
+    vocabulary: AbstractSet[str] | None = None,
+) -> float:
+    """Idf-weighted share of the question's content words found in the material.
+
+    `vocabulary` limits "found" to one document's words, so that adding or removing another
+    document does not change whether a question about this one is covered.
+    """
     content = [t for t in dict.fromkeys(query_tokens) if t not in stopwords and len(t) > 1]
     if not content:
         return 0.0
     unseen_idf = bm25.idf("\u0000never-seen\u0000")
     total = present = 0.0
     for token in content:
-        # Weight by rarity: a rare word the corpus lacks (e.g. a place name) counts most.
-        weight = bm25.idf(token) if bm25.contains(token) else unseen_idf
+        found = token in vocabulary if vocabulary is not None else bm25.contains(token)
+        # Weight by rarity: a rare word the material lacks (e.g. a place name) counts most.
+        weight = bm25.idf(token) if found else unseen_idf
         total += weight
-        present += weight if bm25.contains(token) else 0.0
+        present += weight if found else 0.0
     return present / total if total else 0.0
 
 
@@ -85,12 +101,13 @@ def compute_signals(
     background_top: float,
     coverage: float,
     query_token_count: int,
-    lang: str = "th",
+    cross_lingual: bool = False,
+    view_top: float = 0.0,
 ) -> CoverageSignals:
-    """Signals from the corpus-wide score arrays of one question."""
-    english = 1.0 if lang == "en" else 0.0
+    """Signals from the score arrays of one question (over the best-matching document)."""
+    crossing = 1.0 if cross_lingual else 0.0
     if dense.size == 0:
-        return CoverageSignals(0.0, -1.0, 0.0, coverage, 0.0, english)
+        return CoverageSignals(0.0, -1.0, 0.0, coverage, 0.0, crossing, view_top)
     top = float(dense.max())
     std = float(dense.std()) or 1.0
     lexical_top = float(lexical.max(initial=0.0)) / max(query_token_count, 1)
@@ -100,5 +117,6 @@ def compute_signals(
         dense_z=(top - float(dense.mean())) / std,
         vocabulary_coverage=coverage,
         lexical_top=lexical_top,
-        english=english,
+        cross_lingual=crossing,
+        view_top=view_top,
     )

@@ -7,7 +7,7 @@ and summed with fitted weights. One hit per unit, best first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -46,7 +46,7 @@ class SearchResult:
     lexical: Scores
     query_tokens: list[str]
     query_vector: NDArray[np.float32] | None = None
-    view_dense_top: float = 0.0
+    view_dense: Scores = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
 
 
 def per_unit_max(values: Scores, owner: NDArray[np.int64], units: int) -> Scores:
@@ -116,8 +116,7 @@ class HybridSearcher:
             agenda = index.unit_question_share >= self.config.agenda_share
             unit_scores = cap_agenda_units(unit_scores, agenda, [u.doc for u in index.units])
         hits = self._hits(index, unit_scores, dense, lexical, k)
-        view_top = float(view_dense.max(initial=0.0)) if len(view_dense) else 0.0
-        return SearchResult(question, hits, dense, lexical, tokens, query_vector, view_top)
+        return SearchResult(question, hits, dense, lexical, tokens, query_vector, view_dense)
 
     def _unit_scores(
         self,

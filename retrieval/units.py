@@ -8,7 +8,7 @@ with its structure, never a chunk cut from it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 from knowledge.models import Locator, SourceDocument, content_hash
@@ -107,3 +107,36 @@ def views_of(documents: Sequence[SourceDocument]) -> list[View]:
                 if question.strip():
                     views.append(View(key, "question", question.strip()))
     return list(dict.fromkeys(views))
+
+
+def attach_questions(
+    documents: Sequence[SourceDocument], pairs: Iterable[tuple[str, Sequence[str]]]
+) -> list[SourceDocument]:
+    """Documents with extra questions (an admin's test questions) on the units that answer them.
+
+    A question goes to every unit whose plain text contains one of its expected texts
+    (whitespace ignored), so an uploaded document is found by the questions admins ask of it.
+    """
+    squashed = [
+        [(s.locator, "".join(plain_text(s.text).split())) for s in d.sections] for d in documents
+    ]
+    added: list[dict[Locator, list[str]]] = [{} for _ in documents]
+    for question, expected in pairs:
+        wanted = ["".join(e.split()) for e in expected if "".join(e.split())]
+        for position, sections in enumerate(squashed):
+            for locator, text in sections:
+                if any(w in text for w in wanted):
+                    added[position].setdefault(locator, []).append(question)
+    return [
+        replace(d, questions=_merged(d.questions, extra)) if extra else d
+        for d, extra in zip(documents, added, strict=True)
+    ]
+
+
+def _merged(
+    base: dict[Locator, list[str]], extra: dict[Locator, list[str]]
+) -> dict[Locator, list[str]]:
+    merged = {locator: list(questions) for locator, questions in base.items()}
+    for locator, questions in extra.items():
+        merged[locator] = list(dict.fromkeys([*merged.get(locator, []), *questions]))
+    return merged
