@@ -150,7 +150,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "tr.join.done_group": {
         "th": (
-            "🎉 คุณ{person} เข้าร่วม <b>{name}</b> แล้วค่ะ งานจะส่งไปที่แชตส่วนตัว "
+            "🎉 คุณ {person} เข้าร่วม <b>{name}</b> แล้วค่ะ งานจะส่งไปที่แชตส่วนตัว "
             "โปรดเปิด {link} แล้วกด Start"
         ),
         "en": (
@@ -159,7 +159,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "tr.join.already_group": {
-        "th": "คุณ{person} เป็นสมาชิกของ <b>{name}</b> อยู่แล้วค่ะ งานอยู่ในแชตส่วนตัว: {link}",
+        "th": "คุณ {person} เป็นสมาชิกของ <b>{name}</b> อยู่แล้วค่ะ งานอยู่ในแชตส่วนตัว: {link}",
         "en": "{person} is already in <b>{name}</b>. Assignments are in the private chat: {link}",
     },
     "tr.join.unknown_code": {

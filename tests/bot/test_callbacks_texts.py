@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
@@ -60,3 +61,22 @@ def test_values_are_escaped_unless_already_html():
 def test_unknown_language_falls_back_to_thai_and_alerts_fit():
     assert t("lang.set", "de") == TEXTS["lang.set"]["th"]
     assert len(alert("denied", "th", role="ก" * 300)) == 200
+
+
+def thai_texts() -> list[tuple[str, str]]:
+    """Every Thai user-facing text: the bot's catalogue and the terminal chat client's."""
+    from bot.sandbox.chat_texts import TEXTS as CHAT_TEXTS
+    from bot.texts import _catalogue
+
+    bot = [(key, texts["th"]) for key, texts in _catalogue().items()]
+    return bot + [(f"chat.{key}", text) for key, text in CHAT_TEXTS["th"].items()]
+
+
+def test_thai_texts_spell_chat_one_way():
+    assert [key for key, text in thai_texts() if re.search("แชท|แช็ต|แช็ท", text)] == []
+    assert any("แชต" in text for _, text in thai_texts())
+
+
+def test_a_name_after_khun_is_separated_by_a_space():
+    assert [key for key, text in thai_texts() if "คุณ{" in text] == []
+    assert "สวัสดีค่ะ คุณ สมชาย 👋" in t("welcome", "th", name="สมชาย")
