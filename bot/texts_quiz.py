@@ -32,10 +32,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "quiz.timer": {"th": " · ⏱ ข้อละ {seconds} วินาที", "en": " · ⏱ {seconds} s each"},
     "quiz.practice_started": {
-        "th": "🎯 <b>ฝึกทบทวน</b> {count} ข้อที่เคยตอบผิด ตอบถูกแล้วข้อนั้นจะกลับมาช้าลงค่ะ",
+        "th": (
+            "🎯 <b>ฝึกทบทวน</b> {count} ข้อที่เคยตอบผิด\n"
+            "ข้อที่ตอบถูกจะเว้นนานขึ้นก่อนกลับมาอีก ข้อที่ยังตอบผิดจะกลับมาให้ฝึกเร็ว ๆ นี้ค่ะ"
+        ),
         "en": (
-            "🎯 <b>Practice</b>: {count} questions you missed. Each right answer sends a "
-            "question further back."
+            "🎯 <b>Practice</b>: {count} questions you missed.\n"
+            "A question you get right comes back later; one you miss comes back soon."
         ),
     },
     "quiz.retake_started": {
@@ -175,12 +178,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "th": (
             "📊 <b>ผลการทำแบบทดสอบของคุณ</b>\n\n<b>ครั้งล่าสุด</b>\n{attempts}\n\n"
             "<b>ตามหัวข้อ</b> (ทุกครั้งรวมกัน)\n{topics}\n\n"
-            "<b>กล่องทบทวน (Leitner)</b>\n{boxes}\nถึงกำหนดทบทวนตอนนี้: {due} ข้อ{hint}"
+            "<b>กล่องทบทวน</b>\n"
+            "ข้อที่ตอบผิดจะอยู่กล่อง 1 และกลับมาให้ฝึกเร็ว ตอบถูกแล้วข้อนั้นจะเลื่อนขึ้นกล่องถัดไป "
+            "และเว้นนานขึ้นก่อนกลับมา ข้อที่รู้แล้วจึงกลับมาน้อยลง ถ้าตอบผิดอีกจะกลับไปกล่อง 1\n"
+            "{boxes}\nถึงกำหนดทบทวนตอนนี้: {due} ข้อ{hint}"
         ),
         "en": (
             "📊 <b>Your quiz results</b>\n\n<b>Latest attempts</b>\n{attempts}\n\n"
             "<b>By topic</b> (all attempts)\n{topics}\n\n"
-            "<b>Practice boxes (Leitner)</b>\n{boxes}\nDue for practice now: {due}{hint}"
+            "<b>Practice boxes</b>\n"
+            "A question you miss goes to box 1 and comes back soon. Each right answer moves "
+            "it up a box, and it comes back later, so what you know shows up less; a miss "
+            "sends it back to box 1.\n"
+            "{boxes}\nDue for practice now: {due}{hint}"
         ),
     },
     "quiz.results_empty": {

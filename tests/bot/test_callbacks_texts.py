@@ -80,3 +80,13 @@ def test_thai_texts_spell_chat_one_way():
 def test_a_name_after_khun_is_separated_by_a_space():
     assert [key for key, text in thai_texts() if "คุณ{" in text] == []
     assert "สวัสดีค่ะ คุณ สมชาย 👋" in t("welcome", "th", name="สมชาย")
+
+
+@pytest.mark.parametrize(
+    ("lang", "soon", "later"),
+    [("th", "กลับมาให้ฝึกเร็ว", "เว้นนานขึ้น"), ("en", "comes back soon", "comes back later")],
+)
+def test_practice_boxes_are_explained_in_plain_words(lang, soon, later):
+    values = {"attempts": "", "topics": "", "boxes": "", "due": 0, "hint": ""}
+    for text in (t("quiz.results", lang, **values), t("quiz.practice_started", lang, count=3)):
+        assert soon in text and later in text and "Leitner" not in text
