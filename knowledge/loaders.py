@@ -11,9 +11,16 @@ Formats and how they are cut into sections (the units citations point at):
   blank lines and consecutive paragraphs are grouped into sections of at most about
   1,500 characters (a paragraph is never split), numbered in order.
 - ``.pdf``: one section per page with text (unit "page", the real page number).
-- ``.pptx``: one section per slide: the text of every shape, table and group, then the
-  speaker notes; the slide's title is its heading.
-- ``.docx``: a section per Heading-styled paragraph (tables included as "a | b" rows).
+- ``.pptx``: one section per slide: the slide's title is its heading; then a line per
+  paragraph of every shape and group (bullets as ``- item``, two spaces per level,
+  numbered items as ``1. item``), tables as pipe tables, and the speaker notes after a
+  line ``**Notes**`` (see knowledge.office).
+- ``.docx``: a section per Heading-styled paragraph; paragraphs apart, list items as
+  ``- item`` / ``1. item``, tables as pipe tables.
+
+Every unit's text keeps its lines in that light Markdown subset (paragraphs, ``**bold**``
+sub-heading lines, bullets, numbered items, pipe tables); PDF and plain text keep the
+lines they have and get no structure invented.
 
 A document ``X.<suffix>`` may have ``X.questions.yaml`` beside it: the questions each of
 its units answers (knowledge.unit_questions), attached as ``SourceDocument.questions``; such
@@ -25,19 +32,10 @@ Every failure is a DocumentError naming the file, never a parser's traceback.
 from __future__ import annotations
 
 import re
-import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
-import docx
-import pptx
-from docx.table import Table
-from pptx.presentation import Presentation
-from pptx.shapes.autoshape import Shape
-from pptx.shapes.base import BaseShape
-from pptx.shapes.graphfrm import GraphicFrame
-from pptx.shapes.group import GroupShape
 from pypdf import PasswordType, PdfReader
 
 from core.errors import (
@@ -47,14 +45,13 @@ from core.errors import (
     UnsupportedFileError,
 )
 from knowledge.markdown import (
-    Block,
     heading_of,
     markdown_document,
-    numbered_sections,
     paragraph_document,
     split_front_matter,
 )
 from knowledge.models import Locator, Section, SourceDocument
+from knowledge.office import load_docx, load_pptx, useful_title
 from knowledge.slidepage import is_slide_page, parse_slide_page
 from knowledge.thai import normalize
 from knowledge.unit_questions import is_questions_file, load_unit_questions, questions_path
@@ -62,10 +59,7 @@ from knowledge.unit_questions import is_questions_file, load_unit_questions, que
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".pdf", ".pptx", ".docx")
 
 _TITLE_LIMIT = 120
-_DOCX_HEADING = re.compile(r"^(?:heading|หัวเรื่อง)\s*\d$", re.I)
-_GENERIC_TITLE = re.compile(r"^(?:microsoft |untitled|powerpoint presentation|slide \d)", re.I)
 _OBJECT_REPR = re.compile(r"'?<[^>]*>'?")
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
 def load_document(path: Path, root: Path) -> SourceDocument:
@@ -198,7 +192,7 @@ def _load_pdf(path: Path, doc: str) -> SourceDocument:
             sections.append(Section(locator=Locator("page", number), text=text))
     if not sections:
         raise EmptyDocumentError(path, "no text found (scanned pages need OCR first)")
-    title = _useful_title(str(reader.metadata.title or "") if reader.metadata else "")
+    title = useful_title(str(reader.metadata.title or "") if reader.metadata else "")
     return SourceDocument(doc=doc, title=title or _first_line(sections, path), sections=sections)
 
 
@@ -214,103 +208,9 @@ def _unlock(reader: PdfReader, path: Path) -> None:
         raise DocumentError(path, "the PDF is password-protected; upload a copy without one")
 
 
-def _useful_title(title: str) -> str:
-    title = normalize(title)
-    return "" if _GENERIC_TITLE.match(title) else title[:_TITLE_LIMIT]
-
-
 def _first_line(sections: list[Section], path: Path) -> str:
     line = sections[0].text.split("\n", 1)[0] if sections else ""
     return line if 0 < len(line) <= _TITLE_LIMIT else path.stem
-
-
-# --- Office files -----------------------------------------------------------------------
-
-
-def _office_bytes(path: Path, kind: str, main_part: str) -> BytesIO:
-    """The file's bytes once it is known to be a complete Office package of the right kind."""
-    data = BytesIO(path.read_bytes())
-    if data.getvalue().startswith(_OLE_MAGIC):
-        raise CorruptFileError(path, f"an old binary Office file; save it as {kind} and retry")
-    try:
-        with zipfile.ZipFile(data) as package:
-            names = set(package.namelist())
-    except zipfile.BadZipFile:
-        raise CorruptFileError(path, f"not a {kind} file, or the file is incomplete") from None
-    if main_part not in names:
-        raise CorruptFileError(path, f"not a {kind} file (no {main_part} inside)")
-    return data
-
-
-def _load_pptx(path: Path, doc: str) -> SourceDocument:
-    presentation = pptx.Presentation(_office_bytes(path, ".pptx", "ppt/presentation.xml"))
-    sections = []
-    for number, slide in enumerate(presentation.slides, start=1):
-        lines = [line for shape in slide.shapes for line in _shape_lines(shape)]
-        if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
-            lines.append(slide.notes_slide.notes_text_frame.text)
-        text = normalize("\n".join(lines), keep_lines=True)
-        if text:
-            heading = normalize(slide.shapes.title.text) if slide.shapes.title else ""
-            sections.append(Section(locator=Locator("slide", number), text=text, heading=heading))
-    title = _pptx_title(presentation) or path.stem
-    return SourceDocument(doc=doc, title=title, sections=sections)
-
-
-def _shape_lines(shape: BaseShape) -> Iterator[str]:
-    """Text of a shape: its text frame, a table's rows, or the shapes of a group."""
-    if isinstance(shape, GroupShape):
-        for inner in shape.shapes:
-            yield from _shape_lines(inner)
-    elif isinstance(shape, GraphicFrame) and shape.has_table:
-        for row in shape.table.rows:
-            yield " | ".join(cell.text.strip() for cell in row.cells if cell.text.strip())
-    elif isinstance(shape, Shape) and shape.has_text_frame:
-        yield shape.text_frame.text
-
-
-def _pptx_title(presentation: Presentation) -> str:
-    slides = list(presentation.slides)
-    first = slides[0].shapes.title if slides else None
-    title = normalize(first.text) if first is not None else ""
-    return title or _useful_title(presentation.core_properties.title or "")
-
-
-def _load_docx(path: Path, doc: str) -> SourceDocument:
-    document = docx.Document(_office_bytes(path, ".docx", "word/document.xml"))
-    blocks, title = [Block(heading=None)], ""
-    for item in document.iter_inner_content():
-        if isinstance(item, Table):
-            blocks[-1].lines.extend(_table_lines(item))
-            continue
-        style = item.style.name if item.style is not None else ""
-        if style == "Title":
-            title = title or normalize(item.text)
-        elif _DOCX_HEADING.match(style or "") and item.text.strip():
-            blocks.append(Block(heading=normalize(item.text)))
-        else:
-            blocks[-1].lines.append(item.text)
-    sections = numbered_sections(
-        (
-            ("section", None, block.heading or ""),
-            normalize("\n".join(block.lines), keep_lines=True),
-        )
-        for block in blocks
-    )
-    first_heading = next((block.heading for block in blocks if block.heading), "")
-    core_title = _useful_title(document.core_properties.title or "")
-    title = title or core_title or first_heading or path.stem
-    return SourceDocument(doc=doc, title=title, sections=sections)
-
-
-def _table_lines(table: Table) -> Iterator[str]:
-    for row in table.rows:
-        cells: list[str] = []
-        for cell in row.cells:  # a merged cell repeats in every row/column it spans
-            text = cell.text.strip()
-            if text and text not in cells:
-                cells.append(text)
-        yield " | ".join(cells)
 
 
 _READERS: dict[str, Callable[[Path, str], SourceDocument]] = {
@@ -318,6 +218,6 @@ _READERS: dict[str, Callable[[Path, str], SourceDocument]] = {
     ".markdown": _load_markdown,
     ".txt": _load_text,
     ".pdf": _load_pdf,
-    ".pptx": _load_pptx,
-    ".docx": _load_docx,
+    ".pptx": load_pptx,
+    ".docx": load_docx,
 }

@@ -127,6 +127,8 @@ def numbered_sections(parts: Iterator[tuple[tuple[Unit, int | None, str], str]])
     sections: list[Section] = []
     seen: set[tuple[Unit, int]] = set()
     for (unit, number, heading), text in parts:
+        if not text and unit != "section" and heading:
+            text, heading = heading, ""  # a title-only slide or page keeps its words
         if not text:
             continue
         if number is None:
@@ -154,3 +156,19 @@ def paragraph_document(text: str, doc: str, *, fallback_title: str) -> SourceDoc
     first_line = paragraphs[0].split("\n", 1)[0] if paragraphs else ""
     title = first_line if 0 < len(first_line) <= _TITLE_LIMIT else fallback_title
     return SourceDocument(doc=doc, title=title, sections=sections)
+
+
+def pipe_table(rows: list[list[str]]) -> list[str]:
+    """Rows of cell texts as a pipe table, the first row its header; [] when all are empty."""
+    cells = [[" ".join(text.split()).replace("|", "\\|") for text in row] for row in rows]
+    cells = [row for row in cells if any(row)]
+    if not cells:
+        return []
+    width = max(map(len, cells))
+    padded = [[*row, *([""] * (width - len(row)))] for row in cells]
+    lines = [_table_row(padded[0]), _table_row(["---"] * width)]
+    return lines + [_table_row(row) for row in padded[1:]]
+
+
+def _table_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"

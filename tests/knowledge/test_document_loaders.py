@@ -3,6 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from docx import Document as DocxDocument
+from lxml import etree
+from pptx import Presentation
+from pptx.oxml.ns import qn as pptx_qn
+from pptx.util import Inches
 from pypdf import PdfWriter
 
 from core.errors import (
@@ -300,3 +305,183 @@ def test_load_directory_continues_past_bad_files(make_pdf, tmp_path):
 def test_load_directory_of_a_missing_folder_is_an_error(tmp_path):
     with pytest.raises(DocumentError, match="does not exist"):
         load_directory(tmp_path / "nowhere")
+
+
+# --- Structure kept in the text ---------------------------------------------------------
+
+
+def _numbered(paragraph, start: int | None = None) -> None:
+    """Give a PowerPoint paragraph its own "1." numbering, as PowerPoint writes it."""
+    auto = etree.SubElement(paragraph._p.get_or_add_pPr(), pptx_qn("a:buAutoNum"))
+    auto.set("type", "arabicPeriod")
+    if start is not None:
+        auto.set("startAt", str(start))
+
+
+def _paragraphs(frame, items: list[tuple[str, int]]) -> list:
+    """Fill a text frame with (text, level) paragraphs; returns the paragraphs."""
+    paragraphs = []
+    for index, (text, level) in enumerate(items):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.text, paragraph.level = text, level
+        paragraphs.append(paragraph)
+    return paragraphs
+
+
+def test_pptx_keeps_bullets_nesting_numbers_tables_and_notes(tmp_path):
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[1])  # title and content
+    slide.shapes.title.text = "ระดับการมีส่วนร่วม"
+    body = slide.placeholders[1].text_frame
+    _paragraphs(body, [("ระดับการให้ข้อมูล", 0), ("inform", 1), ("ระดับการร่วมคิดร่วมทำ", 0)])
+    box = slide.shapes.add_textbox(Inches(1), Inches(5), Inches(6), Inches(1)).text_frame
+    _paragraphs(box, [("ย่อหน้าแรก", 0), ("ย่อหน้าที่สอง", 0)])
+    steps = slide.shapes.add_textbox(Inches(1), Inches(6), Inches(6), Inches(1)).text_frame
+    first, second, _nested, third = _paragraphs(
+        steps, [("ตั้งเป้าหมาย", 0), ("ชวนชุมชน", 0), ("ประชุมหมู่บ้าน", 1), ("ประเมินผล", 0)]
+    )
+    for paragraph in (first, second, third):
+        _numbered(paragraph)
+    table = slide.shapes.add_table(3, 2, Inches(1), Inches(1), Inches(6), Inches(2)).table
+    for (row, col), text in {
+        (0, 0): "ระดับ", (0, 1): "ความหมาย", (1, 0): "inform", (1, 1): "ให้ข้อมูล ข่าวสาร",
+        (2, 0): "empower", (2, 1): "เสริมอำนาจ|ประชาชน",
+    }.items():  # fmt: skip
+        table.cell(row, col).text = text
+    slide.notes_slide.notes_text_frame.text = "เน้นตัวอย่างจริง\nถามผู้เรียนก่อน"
+    path = tmp_path / "levels.pptx"
+    deck.save(str(path))
+
+    section = load_document(path, tmp_path).sections[0]
+    assert section.heading == "ระดับการมีส่วนร่วม"
+    assert section.text.split("\n") == [
+        "- ระดับการให้ข้อมูล",
+        "  - inform",
+        "- ระดับการร่วมคิดร่วมทำ",
+        "",
+        "ย่อหน้าแรก",
+        "ย่อหน้าที่สอง",
+        "",
+        "1. ตั้งเป้าหมาย",
+        "2. ชวนชุมชน",
+        "  - ประชุมหมู่บ้าน",
+        "3. ประเมินผล",
+        "",
+        "| ระดับ | ความหมาย |",
+        "| --- | --- |",
+        "| inform | ให้ข้อมูล ข่าวสาร |",
+        "| empower | เสริมอำนาจ\\|ประชาชน |",
+        "",
+        "**Notes**",
+        "เน้นตัวอย่างจริง",
+        "ถามผู้เรียนก่อน",
+    ]
+
+
+def test_pptx_paragraphs_without_bullets_stay_plain(tmp_path):
+    deck = Presentation()
+    section_header = deck.slides.add_slide(deck.slide_layouts[2])  # its layout says buNone
+    section_header.shapes.title.text = "ส่วนที่ 2"
+    section_header.placeholders[1].text = "ความแตกต่างจากการรับฟังความคิดเห็น"
+    content = deck.slides.add_slide(deck.slide_layouts[1])
+    content.shapes.title.text = "สรุป"
+    (statement,) = _paragraphs(content.placeholders[1].text_frame, [("ไม่มีสูตรสำเร็จ", 0)])
+    etree.SubElement(statement._p.get_or_add_pPr(), pptx_qn("a:buNone"))
+    numbered = content.shapes.add_textbox(Inches(1), Inches(5), Inches(4), Inches(1)).text_frame
+    for paragraph in _paragraphs(numbered, [("ข้อสี่", 0), ("ข้อห้า", 0)]):
+        _numbered(paragraph, start=4)
+    title_only = deck.slides.add_slide(deck.slide_layouts[5])
+    title_only.shapes.title.text = "คำถามท้ายบท"
+    path = tmp_path / "plain.pptx"
+    deck.save(str(path))
+
+    sections = load_document(path, tmp_path).sections
+    assert [(s.heading, s.text) for s in sections] == [
+        ("ส่วนที่ 2", "ความแตกต่างจากการรับฟังความคิดเห็น"),
+        ("สรุป", "ไม่มีสูตรสำเร็จ\n\n4. ข้อสี่\n5. ข้อห้า"),
+        ("", "คำถามท้ายบท"),  # a title-only slide keeps its words as its text
+    ]
+
+
+def test_pptx_title_is_the_heading_and_not_repeated(make_pptx, tmp_path):
+    first = load_document(make_pptx("deck.pptx"), tmp_path).sections[0]
+    assert first.heading == "การบริหารราชการแบบมีส่วนร่วม"
+    assert first.heading not in first.text
+    assert first.text.split("\n")[-2:] == ["**Notes**", "บันทึกผู้บรรยาย: เน้นภาคประชาชน"]
+
+
+def test_docx_keeps_bullets_numbers_paragraphs_and_tables(tmp_path):
+    word = DocxDocument()
+    word.add_heading("ปัจจัยความสำเร็จ", level=1)
+    word.add_paragraph("ย่อหน้าแรกของหัวข้อ")
+    word.add_paragraph("ย่อหน้าที่สอง")
+    word.add_paragraph("ผู้นำที่เข้มแข็ง", style="List Bullet")
+    word.add_paragraph("มุ่งมั่นร่วมงานกับประชาชน", style="List Bullet 2")
+    word.add_paragraph("แบ่งปันอำนาจ", style="List Bullet")
+    word.add_paragraph("ตั้งคณะทำงาน", style="List Number")
+    word.add_paragraph("จัดเวทีสานเสวนา", style="List Number")
+    table = word.add_table(rows=3, cols=3)
+    for (row, col), text in {(0, 0): "ด้าน", (0, 1): "ก่อน", (0, 2): "หลัง"}.items():
+        table.cell(row, col).text = text
+    table.cell(1, 0).text = "โครงสร้าง"
+    table.cell(1, 1).merge(table.cell(1, 2)).text = "ปรับทั้งองค์การ"
+    table.cell(2, 0).text = "บุคลากร"
+    table.cell(2, 1).text = "ไม่มี"
+    table.cell(2, 2).text = "มีเจ้าหน้าที่ด้านการมีส่วนร่วม"
+    word.add_paragraph("ท้ายหัวข้อ")
+    path = tmp_path / "factors.docx"
+    word.save(str(path))
+
+    (section,) = load_document(path, tmp_path).sections
+    assert section.heading == "ปัจจัยความสำเร็จ"
+    assert section.text.split("\n") == [
+        "ย่อหน้าแรกของหัวข้อ",
+        "",
+        "ย่อหน้าที่สอง",
+        "",
+        "- ผู้นำที่เข้มแข็ง",
+        "  - มุ่งมั่นร่วมงานกับประชาชน",
+        "- แบ่งปันอำนาจ",
+        "1. ตั้งคณะทำงาน",
+        "2. จัดเวทีสานเสวนา",
+        "",
+        "| ด้าน | ก่อน | หลัง |",
+        "| --- | --- | --- |",
+        "| โครงสร้าง | ปรับทั้งองค์การ | |",
+        "| บุคลากร | ไม่มี | มีเจ้าหน้าที่ด้านการมีส่วนร่วม |",
+        "",
+        "ท้ายหัวข้อ",
+    ]
+
+
+def test_docx_numbering_set_on_the_paragraph_itself(tmp_path):
+    word = DocxDocument()
+    template = word.add_paragraph("ข้อหนึ่ง", style="List Number")
+    num_id = template.style.element.pPr.numPr.numId.val
+    for text, level in (("ข้อสอง", 0), ("ข้อย่อย", 1), ("ข้อสาม", 0)):
+        paragraph = word.add_paragraph(text)
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_numId().val = num_id
+        num_pr.get_or_add_ilvl().val = level
+    path = tmp_path / "numbered.docx"
+    word.save(str(path))
+    text = load_document(path, tmp_path).sections[0].text
+    assert text.split("\n") == ["1. ข้อหนึ่ง", "2. ข้อสอง", "  1. ข้อย่อย", "3. ข้อสาม"]
+
+
+def test_markdown_lists_and_tables_are_kept_as_written(tmp_path):
+    body = (
+        "**ระดับ**\n\n1. inform\n2. consult\n   - รับฟังความคิดเห็น\n\n"
+        "| government | governance |\n| --- | --- |\n| รัฐบาล | การจัดการปกครอง |\n"
+    )
+    path = _write(tmp_path / "levels.md", f"## สไลด์ 1: ระดับ\n\n{body}\n## สไลด์ 2: คำถาม\n")
+    sections = load_document(path, tmp_path).sections
+    assert (sections[0].heading, sections[0].text) == ("ระดับ", body.strip())
+    assert (sections[1].heading, sections[1].text) == ("", "คำถาม")  # a title-only slide
+
+
+def test_pdf_and_plain_text_keep_their_lines(make_pdf, tmp_path):
+    pdf = load_document(make_pdf("lines.pdf", ["บรรทัดแรก\nบรรทัดที่สอง"]), tmp_path)
+    assert pdf.sections[0].text.split("\n") == ["บรรทัดแรก", "บรรทัดที่สอง"]
+    text = _write(tmp_path / "lines.txt", "หัวข้อ\n- ข้อแรก\n- ข้อสอง\n\nย่อหน้าใหม่\n")
+    assert load_document(text, tmp_path).sections[0].text == "หัวข้อ\n- ข้อแรก\n- ข้อสอง\n\nย่อหน้าใหม่"
