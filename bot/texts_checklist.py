@@ -222,6 +222,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "th": "<b>{number}. {text}</b>\n<i>เหตุผลจากการบรรยาย:</i> {why}",
         "en": "<b>{number}. {text}</b>\n<i>Why, from the lecture:</i> {why}",
     },
+    "cl.actions.elsewhere": {
+        "th": "<i>แนวคิดเพิ่มเติมนอกการบรรยาย:</i> {text} (ที่มา: {source})",
+        "en": "<i>An idea from outside the lecture:</i> {text} (source: {source})",
+    },
     "cl.actions.none": {
         "th": "ไม่มีข้อแนะนำเพิ่มเติม ทำได้ดีมากค่ะ",
         "en": "No further actions suggested. Well done.",

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from checklist import texts
-from checklist.definition import Checklist, Item, Text
+from checklist.definition import Checklist, Elsewhere, Item, Text
 from checklist.results import DONT_KNOW, Answer, AssessmentResult
 from checklist.scoring import item_score
 
@@ -26,6 +26,7 @@ class Action:
     why: Text
     slides: tuple[int, ...]
     priority: float
+    elsewhere: Elsewhere | None = None  # an idea from outside the lecture, with its source
 
 
 def next_actions(
@@ -70,6 +71,7 @@ def _item_action(checklist: Checklist, item: Item, answers: Mapping[str, Answer]
         why=item.why,
         slides=item.slides,
         priority=round(item.weight * gap, 6),
+        elsewhere=item.elsewhere,
     )
 
 

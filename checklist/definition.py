@@ -30,6 +30,14 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Elsewhere:
+    """An idea from outside the lecture, always shown with its source (never as the lecture's)."""
+
+    source: str
+    text: Text
+
+
+@dataclass(frozen=True)
 class Choice:
     """One option of a choice item (its id travels in callback data)."""
 
@@ -77,6 +85,7 @@ class Item:
     level: str | None = None
     claims_level: bool = False
     why: Text | None = None
+    elsewhere: Elsewhere | None = None
     advice: Mapping[str, Text] | None = None
     choices: tuple[Choice, ...] = ()
 
@@ -207,6 +216,10 @@ def _section(raw: Mapping[str, Any]) -> Section:
     )
 
 
+def _elsewhere(raw: Mapping[str, Any]) -> Elsewhere:
+    return Elsewhere(source=str(raw["source"]), text=_text(raw))
+
+
 def _item(raw: Mapping[str, Any]) -> Item:
     advice = raw.get("advice")
     why = raw.get("why")
@@ -221,6 +234,7 @@ def _item(raw: Mapping[str, Any]) -> Item:
         level=raw.get("level"),
         claims_level=bool(raw.get("claims_level", False)),
         why=_text(why) if why is not None else None,
+        elsewhere=_elsewhere(raw["elsewhere"]) if raw.get("elsewhere") else None,
         advice={str(k): _text(v) for k, v in advice.items()} if advice else None,
         choices=tuple(
             Choice(id=str(c["id"]), label=_text(c["label"])) for c in raw.get("choices", ())

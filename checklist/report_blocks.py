@@ -8,7 +8,7 @@ from datetime import date
 
 from checklist import texts as t
 from checklist.actions import Action
-from checklist.definition import Checklist
+from checklist.definition import Checklist, Elsewhere
 from checklist.history import Comparison, ItemChange
 from checklist.results import Answer, AssessmentResult
 from checklist.scoring import ProjectInfo
@@ -163,11 +163,21 @@ def _actions(data: ReportInput) -> list[Block]:
     lang = data.lang
     if not data.actions:
         return [Heading(t.ACTIONS_HEADING.get(lang)), Paragraph(t.NO_ACTIONS.get(lang))]
-    items = tuple(
-        f"{a.text.get(lang)} — {t.WHY.get(lang)}: {a.why.get(lang)}"  # `why` cites its slides
-        for a in data.actions
-    )
+    items = tuple(_action_line(action, lang) for action in data.actions)
     return [Heading(t.ACTIONS_HEADING.get(lang)), Bullets(items, numbered=True)]
+
+
+def _action_line(action: Action, lang: str) -> str:
+    line = f"{action.text.get(lang)} — {t.WHY.get(lang)}: {action.why.get(lang)}"  # cites slides
+    if action.elsewhere is not None:
+        line += f" {elsewhere_note(action.elsewhere, lang)}"
+    return line
+
+
+def elsewhere_note(elsewhere: Elsewhere, lang: str) -> str:
+    """'แนวคิดเพิ่มเติมนอกการบรรยาย: … (ที่มา: …)': an outside idea, labelled with its source."""
+    text, source = elsewhere.text.get(lang), elsewhere.source
+    return f"[{t.ELSEWHERE.get(lang)}: {text} ({t.SOURCE.get(lang)}: {source})]"
 
 
 def _history(data: ReportInput, comparison: Comparison) -> list[Block]:

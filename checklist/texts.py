@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from checklist.definition import Text
 
-# Level check (slides 8-10: the five levels; 10: consultation is level 2, PG is level 4).
+# Level check (slides 8-9: the five levels; 10: consultation is level 2, PG is level 4).
+# Each text cites only what its slides say (tests/checklist/test_checklist_lecture.py); a
+# level's `promise` is the IAP2 spectrum's, and is labelled so.
 LEVEL_ABOVE = Text(
     th="หน่วยงานระบุว่าโครงการอยู่ในระดับ{claimed} แต่คำตอบแสดงหลักฐานถึงระดับ{shown}เท่านั้น"
-    " ({promise}) การอ้างระดับสูงกว่าที่ประชาชนทำได้จริงเสี่ยงต่อภาพลวงตาของการมีส่วนร่วม"
-    " (สไลด์ 8-10, 22)",
+    " (สไลด์ 8) ตามกรอบ IAP2 ระดับนี้หมายถึง: {promise}"
+    " การอ้างระดับสูงกว่าที่ประชาชนทำได้จริงเสี่ยงต่อภาพลวงตา ซึ่งเป็นข้อควรระวัง (สไลด์ 22)",
     en="The agency says the project reaches {claimed}, but the answers only show {shown}"
-    " ({promise}) Claiming more than the public actually does risks an illusion of"
-    " participation (slides 8-10, 22).",
+    " (slide 8); in the IAP2 spectrum that level means: {promise} Claiming more than the"
+    " public actually does risks an illusion of participation, a pitfall (slide 22).",
 )
 LEVEL_NONE = Text(
     th="หน่วยงานระบุว่าโครงการอยู่ในระดับ{claimed} แต่คำตอบยังไม่แสดงหลักฐานของระดับใดเลย"
-    " แม้แต่การให้ข้อมูล (สไลด์ 8-10)",
+    " แม้แต่ระดับการให้ข้อมูล (สไลด์ 8)",
     en="The agency says the project reaches {claimed}, but the answers show no level yet,"
-    " not even informing (slides 8-10).",
+    " not even informing (slide 8).",
 )
 LEVEL_PG_NOTE = Text(
     th=" การรับฟังความคิดเห็นเป็นเพียงระดับที่ 2 ส่วนการบริหารราชการแบบมีส่วนร่วมต้องถึงระดับที่ 4"
@@ -26,22 +28,22 @@ LEVEL_PG_NOTE = Text(
     " (slide 10).",
 )
 LEVEL_MATCH = Text(
-    th="ระดับที่หน่วยงานระบุ ({claimed}) ตรงกับหลักฐานจากคำตอบ (สไลด์ 8-9)",
-    en="The level the agency states ({claimed}) matches the evidence in the answers (slides 8-9).",
+    th="ระดับที่หน่วยงานระบุ ({claimed}) ตรงกับหลักฐานจากคำตอบ (สไลด์ 8)",
+    en="The level the agency states ({claimed}) matches the evidence in the answers (slide 8).",
 )
 LEVEL_BELOW = Text(
     th="คำตอบแสดงระดับ{shown} ซึ่งสูงกว่าที่ระบุไว้ ({claimed}) ควรบอกประชาชนให้ชัดว่าเขามีบทบาทถึงระดับใด"
-    " (สไลด์ 8-9)",
+    " (สไลด์ 8)",
     en="The answers show {shown}, more than the stated {claimed}; tell the public plainly how"
-    " far their role goes (slides 8-9).",
+    " far their role goes (slide 8).",
 )
 LEVEL_UNCLAIMED = Text(
-    th="ไม่ได้ระบุระดับที่หน่วยงานอ้างไว้ คำตอบแสดงระดับ{shown} (สไลด์ 8-9)",
-    en="No level was stated; the answers show {shown} (slides 8-9).",
+    th="ไม่ได้ระบุระดับที่หน่วยงานอ้างไว้ คำตอบแสดงระดับ{shown} (สไลด์ 8)",
+    en="No level was stated; the answers show {shown} (slide 8).",
 )
 LEVEL_UNCLAIMED_NONE = Text(
-    th="ไม่ได้ระบุระดับที่หน่วยงานอ้างไว้ และคำตอบยังไม่แสดงหลักฐานของระดับใด (สไลด์ 8-9)",
-    en="No level was stated and the answers show no level yet (slides 8-9).",
+    th="ไม่ได้ระบุระดับที่หน่วยงานอ้างไว้ และคำตอบยังไม่แสดงหลักฐานของระดับการมีส่วนร่วมของประชาชนระดับใด (สไลด์ 8)",
+    en="No level was stated and the answers show no participation level yet (slide 8).",
 )
 NO_LEVEL = Text(th="ยังไม่ถึงระดับใด", en="no level yet")
 
@@ -54,16 +56,21 @@ LEVEL_ACTION = Text(
 )
 
 LEVEL_ACTION_WHY = Text(
-    th="ระดับที่ประกาศต้องตรงกับสิ่งที่ประชาชนทำได้จริง มิฉะนั้นจะเป็นภาพลวงตาของการมีส่วนร่วม (สไลด์ 8-10, 22)",
-    en="The level announced must match what the public can really do; otherwise participation"
-    " is an illusion (slides 8-10, 22).",
+    th="ระดับการมีส่วนร่วมของประชาชนที่ประกาศ (สไลด์ 8) ต้องตรงกับสิ่งที่ประชาชนทำได้จริง"
+    " มิฉะนั้นจะเป็นภาพลวงตา ซึ่งเป็นข้อควรระวัง (สไลด์ 22)",
+    en="The participation level announced (slide 8) must match what the public can really do;"
+    " otherwise it is an illusion, a pitfall (slide 22).",
 )
 
 MATURITY_CAPPED = Text(
-    th="คะแนนรวมสูงพอสำหรับระดับที่สูงกว่า แต่ระดับการมีส่วนร่วมที่แสดงยังไม่ถึงร่วมคิดร่วมทำ (สไลด์ 10)",
+    th="คะแนนรวมสูงพอสำหรับระดับที่สูงกว่า แต่ระดับการมีส่วนร่วมที่แสดงยังไม่ถึงระดับที่ 4 ร่วมคิดร่วมทำ (สไลด์ 10)",
     en="The overall score would allow a higher band, but the participation shown has not"
-    " reached collaborate (slide 10).",
+    " reached level 4, collaborate (slide 10).",
 )
+
+# Ideas from outside the lecture are labelled, with their source.
+ELSEWHERE = Text(th="แนวคิดเพิ่มเติมนอกการบรรยาย", en="An idea from outside the lecture")
+SOURCE = Text(th="ที่มา", en="source")
 
 # Report headings and labels.
 REPORT_TITLE = Text(

@@ -107,7 +107,12 @@ def actions_html(actions: list[Action], lang: str) -> Html:
         lines.append(t("cl.actions.none", lang))
     for number, action in enumerate(actions, start=1):
         text, why = action.text.get(lang), action.why.get(lang)
-        lines.append(t("cl.actions.item", lang, number=number, text=text, why=why))
+        line = t("cl.actions.item", lang, number=number, text=text, why=why)
+        if action.elsewhere is not None:
+            note = action.elsewhere
+            outside = t("cl.actions.elsewhere", lang, text=note.text.get(lang), source=note.source)
+            line = Html(f"{line}\n{outside}")
+        lines.append(line)
     return Html("\n\n".join(lines))
 
 
