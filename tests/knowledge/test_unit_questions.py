@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from core.errors import CorruptFileError
 from knowledge.loaders import load_directory, load_document
@@ -36,6 +37,12 @@ def test_the_lecture_comes_with_its_questions():
         assert languages.count("th") >= 5 and languages.count("en") >= 3, number
     for number in OUTLINE_SLIDES:
         assert 1 <= len(questions[Locator("slide", number)]) <= 5
+
+
+def test_the_lecture_questions_file_repeats_no_question():
+    units = yaml.safe_load(questions_path(LECTURE).read_text(encoding="utf-8"))["units"]
+    for unit, asked in units.items():
+        assert len(asked) == len(set(asked)), unit
 
 
 def test_the_lecture_questions_are_not_the_slide_text_itself():
