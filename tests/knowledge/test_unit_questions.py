@@ -135,3 +135,10 @@ def test_a_bad_questions_file_fails_its_document_by_name(tmp_path):
 def test_units_are_checked_only_when_given(tmp_path):
     path = _write(tmp_path, "x.questions.yaml", "units:\n  page 12:\n    - หน้า 12 พูดถึงอะไร\n")
     assert load_unit_questions(path) == {Locator("page", 12): ["หน้า 12 พูดถึงอะไร"]}
+
+
+def test_a_reload_of_the_shipped_folder_reports_no_unsupported_file(tmp_path):
+    documents, errors = ManagedSources(tmp_path, SOURCES).load(SourceSet())
+    assert errors == []
+    (lecture,) = [d for d in documents if d.doc == "participatory-governance.md"]
+    assert len(lecture.questions[Locator("slide", 11)]) >= 8
