@@ -28,8 +28,11 @@ def render_answer(
     lang: str,
     question: str | None = None,
 ) -> Html:
-    """The answer with its [labels] in bold and a sources list; the question echoed if given."""
+    """The answer with its lead and [labels] in bold, a sources list; the question echoed."""
+    lead, newline, rest = answer_text.partition("\n")
     body = escape(answer_text)
+    if citations and newline:  # a found answer opens with a one-line lead
+        body = f"<b>{escape(lead)}</b>\n{escape(rest)}"
     for label in {str(c["label"]) for c in citations}:
         tag = f"[{escape(label)}]"
         body = body.replace(tag, f"<b>{tag}</b>")

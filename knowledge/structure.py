@@ -61,7 +61,8 @@ def _cells(line: str) -> list[str]:
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") else inner
-    return [strip_inline(cell) for cell in inner.split("|")]
+    cells = re.split(r"(?<!\\)\|", inner)  # "\|" is a pipe inside a cell
+    return [strip_inline(cell.replace("\\|", "|")) for cell in cells]
 
 
 def _list_item(line: str) -> Item | None:

@@ -245,8 +245,16 @@ def _write_off_topic(
 
 
 def _off_topic_fingerprint(document: SourceDocument) -> str:
-    """A short fingerprint of a document's off-topic list ("" when it has none)."""
-    return content_hash("\n".join(document.off_topic))[:16] if document.off_topic else ""
+    """A short fingerprint of what a document carries besides passages ("" when nothing).
+
+    Its off-topic list and the questions its units answer: a change to either alone is a
+    change to the document, so a reload builds and publishes it.
+    """
+    questions = [
+        f"{loc.unit}{loc.number}:{q}" for loc, qs in document.questions.items() for q in qs
+    ]
+    extra = "\n".join([*document.off_topic, "\u0000", *questions])
+    return content_hash(extra)[:16] if document.off_topic or questions else ""
 
 
 def _previous_documents(previous: KnowledgeIndex | None) -> dict[str, dict[str, str]]:

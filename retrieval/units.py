@@ -39,8 +39,12 @@ class Unit:
 
     @property
     def plain(self) -> str:
-        """The unit's words without markup (what searches and gold strings read)."""
-        return plain_text(self.text)
+        """The unit's words without markup, its heading first (what a search hit shows)."""
+        body = plain_text(self.text)
+        heading = self.heading.strip()
+        if heading and not _is_number_only(heading, self.unit, self.number):
+            return f"{heading}\n{body}" if body else heading
+        return body
 
     def to_record(self) -> dict[str, Any]:
         """JSON-ready form for the index manifest."""
@@ -72,6 +76,11 @@ class View:
     def from_record(cls, record: dict[str, Any]) -> View:
         """Inverse of `to_record`."""
         return cls(**record)
+
+
+def _is_number_only(heading: str, unit: str, number: int) -> bool:
+    """Whether a heading only numbers its unit ("Slide 3"), saying nothing about it."""
+    return "".join(heading.split()).lower() in {f"{unit}{number}", f"สไลด์{number}"}
 
 
 def units_of(documents: Iterable[SourceDocument]) -> list[Unit]:

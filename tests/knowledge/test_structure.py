@@ -51,3 +51,8 @@ def test_plain_paragraphs_are_not_structured():
     assert not is_structured("ย่อหน้าเดียว\nอีกบรรทัด")
     assert is_structured(SLIDE)
     assert plain_text("ย่อหน้าเดียว\nอีกบรรทัด") == "ย่อหน้าเดียว\nอีกบรรทัด"
+
+
+def test_an_escaped_pipe_stays_inside_its_cell():
+    block = parse_blocks("| a \\| b | c |\n| --- | --- |\n| 1 | 2 |")[0]
+    assert block.header == ["a | b", "c"]
