@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
+
+from core.migrations import SchemaChange, upgrade_database
+
+log = logging.getLogger(__name__)
 
 
 def _normalise_url(url: str) -> str:
@@ -35,9 +40,16 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.close()
 
 
+def migrate(engine: Engine) -> SchemaChange:
+    """Bring the database to the newest schema revision and log where it stands."""
+    change = upgrade_database(engine)
+    log.info("%s", change.describe())
+    return change
+
+
 def create_tables(engine: Engine) -> None:
-    """Create every table registered on SQLModel's metadata (idempotent)."""
-    SQLModel.metadata.create_all(engine)
+    """Make sure every table exists: the same migrations as `migrate` (idempotent)."""
+    migrate(engine)
 
 
 @contextmanager

@@ -39,7 +39,7 @@ def _register_optional(commands: argparse._SubParsersAction[argparse.ArgumentPar
     """Subcommands of features that live in their own modules (bot, quizzes, ...)."""
     import importlib
 
-    for name in ("run", "feedback", "quiz", "checklist", "results"):
+    for name in ("run", "feedback", "quiz", "checklist", "results", "db"):
         try:
             module = importlib.import_module(f"bot.cli.{name}")
         except ModuleNotFoundError:
