@@ -158,12 +158,24 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # What does this mean?
     "cl.why.heading": {
-        "th": "❓ <b>ข้อนี้หมายความว่าอย่างไร</b>\n<i>{question}</i>\n{help}",
-        "en": "❓ <b>What this question means</b>\n<i>{question}</i>\n{help}",
+        "th": "❓ <b>ข้อนี้หมายความว่าอย่างไร</b>\n<i>{question}</i>",
+        "en": "❓ <b>What this question means</b>\n<i>{question}</i>",
+    },
+    "cl.why.concept": {
+        "th": "📘 <b>แนวคิด</b>\n{concept}",
+        "en": "📘 <b>The idea</b>\n{concept}",
+    },
+    "cl.why.example": {
+        "th": "🏛 <b>ตัวอย่างจากหน่วยงานไทย</b> <i>(ตัวอย่างสมมุติเพื่อให้เห็นภาพ)</i>\n{example}",
+        "en": "🏛 <b>An example from a Thai agency</b> <i>(made up, to illustrate)</i>\n{example}",
     },
     "cl.why.reason": {
-        "th": "💡 <b>ทำไมข้อนี้สำคัญ</b>\n{why}",
-        "en": "💡 <b>Why it matters</b>\n{why}",
+        "th": "💡 <b>การบรรยายว่าไว้อย่างไร</b>\n{why}",
+        "en": "💡 <b>What the lecture says</b>\n{why}",
+    },
+    "cl.why.elsewhere": {
+        "th": "🔎 <b>แนวคิดเพิ่มเติมนอกการบรรยาย</b> (ที่มา: {source})\n{text}",
+        "en": "🔎 <b>An idea from outside the lecture</b> (source: {source})\n{text}",
     },
     "cl.why.slides": {
         "th": "📚 ดูเพิ่มเติมในการบรรยาย: {slides}",

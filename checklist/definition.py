@@ -38,6 +38,14 @@ class Elsewhere:
 
 
 @dataclass(frozen=True)
+class Explanation:
+    """What "what does this mean?" shows: the item's concept and an illustrative example."""
+
+    concept: Text
+    example: Text  # a made-up case from a Thai agency, shown as an example
+
+
+@dataclass(frozen=True)
 class Choice:
     """One option of a choice item (its id travels in callback data)."""
 
@@ -85,6 +93,7 @@ class Item:
     level: str | None = None
     claims_level: bool = False
     why: Text | None = None
+    explain: Explanation | None = None
     elsewhere: Elsewhere | None = None
     advice: Mapping[str, Text] | None = None
     choices: tuple[Choice, ...] = ()
@@ -220,6 +229,10 @@ def _elsewhere(raw: Mapping[str, Any]) -> Elsewhere:
     return Elsewhere(source=str(raw["source"]), text=_text(raw))
 
 
+def _explanation(raw: Mapping[str, Any]) -> Explanation:
+    return Explanation(concept=_text(raw["concept"]), example=_text(raw["example"]))
+
+
 def _item(raw: Mapping[str, Any]) -> Item:
     advice = raw.get("advice")
     why = raw.get("why")
@@ -234,6 +247,7 @@ def _item(raw: Mapping[str, Any]) -> Item:
         level=raw.get("level"),
         claims_level=bool(raw.get("claims_level", False)),
         why=_text(why) if why is not None else None,
+        explain=_explanation(raw["explain"]) if raw.get("explain") else None,
         elsewhere=_elsewhere(raw["elsewhere"]) if raw.get("elsewhere") else None,
         advice={str(k): _text(v) for k, v in advice.items()} if advice else None,
         choices=tuple(

@@ -73,6 +73,13 @@ def _check_item(item: Item, checklist: Checklist, known: set[tuple[str, int]]) -
         problems += _check_choices(where, item)
     if item.level is not None and item.level not in checklist.level_ids():
         problems.append(f"{where}: unknown level {item.level!r}")
+    if item.explain is None:
+        problems.append(f"{where}: no explanation (concept and example)")
+    else:
+        explain = item.explain
+        problems += _check_texts(where, concept=explain.concept, example=explain.example)
+        if explain.concept == item.help:
+            problems.append(f"{where}: the explanation repeats the hint")
     return problems
 
 

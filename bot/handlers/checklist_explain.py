@@ -24,7 +24,7 @@ _SLIDE_REFS = re.compile(r"\s*\((?:สไลด์|slides?)[^)]*\)", re.IGNORECA
 async def explain(
     query: CallbackQuery, context: BotContext, profile: Profile, press: cb.Press
 ) -> None:
-    """Explain an item: its help, the lecture passage retrieval finds, and why it matters."""
+    """Explain an item: its concept, an example, the lecture's slides and the passage found."""
     checklist = definition()
     with context.services.session() as session:
         assessment = owned_assessment(session, press.target, profile.telegram_id)
@@ -36,17 +36,32 @@ async def explain(
     chat_id, lang = chat_of(query), profile.lang
     async with typing(context, chat_id):
         found = await lecture_answer(context, item, lang)
-    parts = [t("cl.why.heading", lang, question=item.question.get(lang), help=item.help.get(lang))]
+    passage = None
     if found is not None:
         citations = [asdict(c) for c in found.citations]
-        parts.append(
-            t("cl.why.lecture", lang, answer=render_answer(found.answer, citations, lang))
-        )
+        passage = render_answer(found.answer, citations, lang)
+    await send_html(context, chat_id, explanation_html(item, lang, passage))
+
+
+def explanation_html(item: Item, lang: str, passage: Html | None = None) -> Html:
+    """The item's concept, an example from a Thai agency, the lecture's slides, then the passage.
+
+    The hint under the question is not repeated: the explanation says what it means.
+    """
+    parts = [t("cl.why.heading", lang, question=item.question.get(lang))]
+    if item.explain is not None:
+        parts.append(t("cl.why.concept", lang, concept=item.explain.concept.get(lang)))
+        parts.append(t("cl.why.example", lang, example=item.explain.example.get(lang)))
     if item.why is not None:
         parts.append(t("cl.why.reason", lang, why=item.why.get(lang)))
-    elif found is None:
+    else:
         parts.append(t("cl.why.slides", lang, slides=slide_ref(item.slides, lang)))
-    await send_html(context, chat_id, Html("\n\n".join(parts)))
+    if item.elsewhere is not None:
+        note = item.elsewhere
+        parts.append(t("cl.why.elsewhere", lang, source=note.source, text=note.text.get(lang)))
+    if passage is not None:
+        parts.append(t("cl.why.lecture", lang, answer=passage))
+    return Html("\n\n".join(parts))
 
 
 async def lecture_answer(context: BotContext, item: Item, lang: str) -> LectureAnswer | None:

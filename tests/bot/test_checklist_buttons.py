@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.handlers.checklist_state import get_chat
+from checklist.definition import load_checklist
 from checklist.service import create_project
 from tests.bot.support import ENGLISH_ID, OFFICIAL_ID, TRAINER_ID, button_data
 from tests.bot.test_checklist_support import (
@@ -77,6 +78,9 @@ async def test_what_does_this_mean_answers_from_the_lecture_with_a_slide(bot):
     await official.press(step, data_starting(step, "cl:why:"))
     explained = await official.next_message(timeout=30)
     assert "ข้อนี้หมายความว่าอย่างไร" in explained.text
+    item = load_checklist().item("b_inform")
+    assert item.explain.concept.th in explained.text  # the concept, not the hint again
+    assert item.explain.example.th in explained.text and item.help.th not in explained.text
     assert "จากการบรรยาย" in explained.text and "แหล่งอ้างอิง" in explained.text
     assert "<b>[สไลด์ " in explained.html  # a cited slide, as retrieval labels it
     assert "typing" in official.chat_actions
