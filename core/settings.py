@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -56,6 +57,8 @@ class Settings(BaseSettings):
 
     # Conversation behaviour
     default_language: Literal["th", "en"] = "th"
+    # Every date a user sees (chat, PDF, CSV/XLSX, CLI) is shown in this zone; storage is UTC
+    timezone: str = "Asia/Bangkok"
     max_question_chars: int = Field(default=1000, ge=10)
     rate_limit_messages: int = Field(default=6, ge=1)
     rate_limit_window_s: float = Field(default=30.0, gt=0)
@@ -70,6 +73,16 @@ class Settings(BaseSettings):
             return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
         if isinstance(value, int):
             return [value]
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        """Fail fast on a zone name that the tz database does not know."""
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown time zone {value!r}; use e.g. Asia/Bangkok") from error
         return value
 
     @cached_property
