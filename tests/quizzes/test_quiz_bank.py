@@ -26,6 +26,7 @@ from quizzes.questions import (
     QUESTION_MAX_CHARS,
     telegram_length,
 )
+from quizzes.review import review_bank
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LECTURE_SLIDES = frozenset((DEFAULT_DOC, n) for n in range(1, 24))
@@ -49,7 +50,7 @@ def test_shipped_bank_has_no_problems(bank):
 def test_cited_slides_exist_in_the_committed_lecture_source(bank):
     # Read the knowledge base's file directly: quizzes must not import knowledge.
     source = REPO_ROOT / "knowledge" / "sources" / DEFAULT_DOC
-    headings = re.findall(r"^## สไลด์ (\d+)\s*$", source.read_text(encoding="utf-8"), re.M)
+    headings = re.findall(r"^## สไลด์ (\d+)(?::.*)?$", source.read_text(encoding="utf-8"), re.M)
     slides_in_source = {(DEFAULT_DOC, int(number)) for number in headings}
 
     assert slides_in_source == LECTURE_SLIDES
@@ -248,3 +249,74 @@ def test_require_valid_bank_raises_with_every_problem(write_bank, bank_entry):
     with pytest.raises(ValidationError, match=r"1 problem\(s\):\na\.yaml:\d+ \[q-1\]: duplicate"):
         require_valid_bank(bank, LECTURE_SLIDES)
     assert require_valid_bank(load_bank(), LECTURE_SLIDES) is not None
+
+
+def sanctions_question(bank_entry, *, wrong: list[tuple[str, str]], right=None):
+    """An mcq about sanctions (slide 16) with the given wrong options (th, en)."""
+    right = right or ("ลดความช่วยเหลือแก่ผู้ที่ไม่ทำตามกติกา", "Reducing assistance to rule-breakers")
+    return bank_entry(
+        "q-sanction",
+        slides=[16],
+        question={"th": "การลงโทษเมื่อไม่ทำตามกฎ กติกาการทำงานร่วมกันคือข้อใด",
+                  "en": "What is a sanction for breaking the shared working rules?"},
+        options=[{"th": right[0], "en": right[1], "correct": True}]
+        + [{"th": th, "en": en} for th, en in wrong],
+        explanation={"th": "การลงโทษเช่นลดความช่วยเหลือ", "en": "Sanctions such as less assistance"},
+        explanation_long={"th": "กฎ กติกาต้องมีการลงโทษ", "en": "Rules need sanctions to bite"},
+    )  # fmt: skip
+
+
+def test_review_lists_an_option_whose_length_gives_the_answer_away(write_bank, bank_entry):
+    long_right = (
+        "ลดความช่วยเหลือแก่ผู้ที่ไม่ทำตามกฎ กติกาการทำงานร่วมกันระหว่างรัฐ เอกชน และประชาชน",
+        "Reducing assistance to those who break the shared rules of state, business and citizens",
+    )
+    wrong = [("ตักเตือนผู้ฝ่าฝืน", "Warn them"), ("ปรับเป็นเงิน", "Fine them")]
+    bank = load_bank(write_bank([sanctions_question(bank_entry, wrong=wrong, right=long_right)]))
+
+    warnings = [w.message for w in review_bank(bank)]
+
+    assert any(m.startswith("review: option 1 (the right answer) has") and "(th)" in m
+               for m in warnings)  # fmt: skip
+    assert any("(en)" in m and "length may give it away" in m for m in warnings)
+    assert validate_bank(bank, LECTURE_SLIDES) == []  # a warning, not a failure
+
+
+def test_review_lists_an_option_far_from_the_topic_and_its_slide(write_bank, bank_entry):
+    wrong = [
+        ("ระงับการแลกเปลี่ยนข้อมูลกับผู้ฝ่าฝืนกติกาชั่วคราว", "Pausing information exchange for a while"),
+        ("ย้ายสำนักงานไปอาคารใหม่", "Moving the office to a new building"),
+    ]
+    bank = load_bank(write_bank([sanctions_question(bank_entry, wrong=wrong)]))
+    lecture = REPO_ROOT / "knowledge" / "sources" / DEFAULT_DOC
+    slides = dict(re.findall(r"^## สไลด์ (\d+).*?\n(.*?)(?=^## |\Z)",
+                             lecture.read_text(encoding="utf-8"), re.M | re.S))  # fmt: skip
+
+    from knowledge.thai import search_tokens, stopwords  # the Thai word splitter the CLI uses
+
+    warnings = review_bank(
+        bank,
+        words=search_tokens,
+        stopwords=stopwords(),
+        slide_text=lambda d, n: slides.get(str(n)),
+    )
+
+    assert [w.message[:16] for w in warnings] == ["review: option 3"]
+    assert "new building" in warnings[0].message and warnings[0].question_id == "q-sanction"
+
+
+def test_true_false_and_ordering_questions_are_not_reviewed(write_bank, bank_entry):
+    statement = bank_entry("q-tf", kind="true_false", answer=True)
+    del statement["options"]
+    bank = load_bank(write_bank([statement]))
+
+    assert review_bank(bank) == []
+
+
+def test_quiz_check_prints_the_review_and_still_passes(capsys):
+    from bot.cli import main
+
+    assert main(["quiz", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "option(s) to review (warnings, not failures)" in out
+    assert "ok: " in out and "every slide reference exists" in out
