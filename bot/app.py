@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -132,29 +132,42 @@ async def prepare(application: RuamKitApp) -> None:
 
 @contextlib.asynccontextmanager
 async def running(
-    application: RuamKitApp, webhook: WebhookConfig | None = None
+    application: RuamKitApp,
+    webhook: WebhookConfig | None = None,
+    *,
+    receive: bool = True,
+    error_callback: Callable[[TelegramError], None] | None = None,
 ) -> AsyncIterator[RuamKitApp]:
     """Run the bot (polling, or the webhook server) for the duration of the block.
 
     The same order as PTB's run_polling, without taking over the loop or the signals:
     initialize (getMe), post_init, start receiving updates, start; then the reverse.
+    `receive=False` leaves receiving to the caller (a `--workers` worker's own receiver);
+    `error_callback` gets each failed getUpdates (bot.poller_lock.ConflictWatch).
     """
     await application.initialize()
     try:
         if application.post_init is not None:
             await application.post_init(application)
-        await _receive_updates(application, webhook)
+        if receive:
+            await _receive_updates(application, webhook, error_callback)
         await application.start()
         yield application
     finally:
         await _stop(application)
 
 
-async def _receive_updates(application: RuamKitApp, webhook: WebhookConfig | None) -> None:
+async def _receive_updates(
+    application: RuamKitApp,
+    webhook: WebhookConfig | None,
+    error_callback: Callable[[TelegramError], None] | None = None,
+) -> None:
     updater = application.updater
     assert updater is not None
     if webhook is None:
-        await updater.start_polling(allowed_updates=Update.ALL_TYPES)
+        await updater.start_polling(
+            allowed_updates=Update.ALL_TYPES, error_callback=error_callback
+        )
         return
     await updater.start_webhook(
         listen=webhook.listen,

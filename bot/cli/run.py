@@ -24,9 +24,18 @@ from pydantic import SecretStr
 from telegram import Bot
 from telegram.error import InvalidToken, TelegramError
 
-from bot.app import build_application, running, webhook_config
-from bot.context import Answerer, Services, build_services
+from bot.app import (
+    WebhookConfig,
+    bot_id_of,
+    bot_token,
+    build_application,
+    running,
+    webhook_config,
+)
+from bot.context import Answerer, RuamKitApp, Services, build_services
 from bot.handlers.commands import publish_chat_commands
+from bot.poller_lock import ConflictWatch, conflict_message, single_poller, skip_final_get_updates
+from bot.workers import serve_workers, worker_command, worker_receiver
 from core.errors import ConfigurationError
 from core.logging import configure_logging, level_for, log_file_path
 from core.settings import Settings
@@ -67,13 +76,31 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--lang", choices=["th", "en"], help="sandbox only: your Telegram app language"
     )
     run.add_argument("--user-id", type=int, default=10001, help="sandbox only: your user id")
+    run.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        help="webhook mode only: N worker processes behind WEBHOOK_PORT, on the next N "
+        "local ports (default: 1, in this process)",
+    )
+    run.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     run.set_defaults(handler=run_bot)
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
 
 
 def run_bot(args: argparse.Namespace, settings: Settings) -> int:
     """Serve on Telegram when a token is set, else the sandbox chat on stdin/stdout."""
     route_logs(settings, getattr(args, "verbose", 0))
     if settings.telegram_bot_token is not None:
+        workers = getattr(args, "workers", 1)
+        if workers > 1 or getattr(args, "worker", False):
+            return asyncio.run(until_stopped(serve_webhook_workers(settings, args)))
         return asyncio.run(until_stopped(serve_telegram(settings)))
     person = TerminalUser(
         user_id=args.user_id,
@@ -124,16 +151,39 @@ async def until_stopped(work: Awaitable[int]) -> int:
     return task.result()
 
 
-async def serve_telegram(settings: Settings) -> int:
-    """Poll Telegram (or serve the webhook) until cancelled."""
+async def serve_telegram(
+    settings: Settings, answerer: Answerer | None = None, *, worker: bool = False
+) -> int:
+    """Poll Telegram (or serve the webhook) until cancelled.
+
+    A poller first takes the bot's poller lock, so a second one refuses to start; a
+    `worker` receives updates on WEBHOOK_PORT from `--workers`' front and never calls
+    setWebhook. `answerer` replaces the one built from settings (tests).
+    """
     webhook = webhook_config(settings)  # fail fast on bad webhook settings, before the model
-    services = build_services(settings)
+    if webhook is None:
+        async with single_poller(settings, bot_id_of(bot_token(settings))):
+            return await _serve(settings, None, answerer, worker=False)
+    return await _serve(settings, webhook, answerer, worker=worker)
+
+
+async def _serve(
+    settings: Settings, webhook: WebhookConfig | None, answerer: Answerer | None, *, worker: bool
+) -> int:
+    services = build_services(settings, answerer)
+    conflict = ConflictWatch()
     try:
         application = build_application(settings, services)
-        async with running(application, webhook):
+        polled = None if worker else webhook
+        async with (
+            running(application, polled, receive=not worker, error_callback=conflict) as app,
+            _receiver(app, webhook, worker),
+        ):
             mode = f"webhook {webhook.webhook_url}" if webhook else "polling"
             log.info("RuamKit bot @%s is running (%s)", application.bot.username, mode)
-            await asyncio.Event().wait()
+            await conflict.seen.wait()
+            assert application.updater is not None
+            skip_final_get_updates(application.updater)
     except InvalidToken as error:
         raise ConfigurationError(f"the Bot API rejected TELEGRAM_BOT_TOKEN ({error})") from None
     except TelegramError as error:
@@ -142,7 +192,31 @@ async def serve_telegram(settings: Settings) -> int:
         ) from None
     finally:
         services.close()
-    return 0
+    assert conflict.conflict is not None
+    raise ConfigurationError(conflict_message(conflict.conflict))
+
+
+def _receiver(
+    application: RuamKitApp, webhook: WebhookConfig | None, worker: bool
+) -> contextlib.AbstractAsyncContextManager[None]:
+    """A worker's own webhook receiver (no setWebhook); nothing otherwise."""
+    if worker and webhook is not None:
+        return worker_receiver(application, webhook, webhook.port)
+    return contextlib.nullcontext()
+
+
+async def serve_webhook_workers(settings: Settings, args: argparse.Namespace) -> int:
+    """`--workers N`: the supervisor and its N workers; `--worker`: one of those workers."""
+    webhook = webhook_config(settings)
+    if webhook is None:
+        raise ConfigurationError(
+            "--workers needs webhook mode: set WEBHOOK_URL and WEBHOOK_SECRET "
+            "(Telegram allows only one poller per bot)"
+        )
+    if getattr(args, "worker", False):
+        return await serve_telegram(settings, worker=True)
+    command = worker_command(getattr(args, "verbose", 0))
+    return await serve_workers(settings, webhook, args.workers, command)
 
 
 async def serve_sandbox(
