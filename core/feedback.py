@@ -52,6 +52,10 @@ class AnswerRecord(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
     feedback: str | None = None
     feedback_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # How the answer was composed ("extractive" or "llm") and the retrieval confidence, so a
+    # reviewer can tell a weak match from a bad composition; None on rows older than 0002.
+    mode: str | None = Field(default=None, max_length=16)
+    confidence: float | None = None
 
 
 def record_answer(
@@ -64,6 +68,8 @@ def record_answer(
     citations: Sequence[Mapping[str, Any]],
     found: bool,
     lang: str,
+    mode: str | None = None,
+    confidence: float | None = None,
 ) -> AnswerRecord:
     """Store an answer as given and return it with its id."""
     record = AnswerRecord(
@@ -74,6 +80,8 @@ def record_answer(
         citations=[dict(c) for c in citations],
         found=found,
         lang=lang,
+        mode=mode,
+        confidence=confidence,
     )
     session.add(record)
     session.flush()

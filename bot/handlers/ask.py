@@ -83,6 +83,8 @@ def _store(
             citations=[asdict(c) for c in answer.citations],
             found=answer.found,
             lang=answer.lang,
+            mode=answer.mode,
+            confidence=round(answer.confidence, 4),
         )
         assert record.id is not None
         return record.id

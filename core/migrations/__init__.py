@@ -39,6 +39,7 @@ class SchemaChange:
     before: str | None
     after: str | None
     adopted: bool = False
+    verb: str = "upgraded"
 
     def describe(self) -> str:
         """One log line, e.g. "database schema at revision 0002_x (upgraded from 0001_initial)"."""
@@ -49,13 +50,8 @@ class SchemaChange:
         elif self.before == self.after:
             how = "already up to date"
         else:
-            how = f"{'upgraded' if self._forward() else 'downgraded'} from {self.before}"
-        return f"database schema at revision {self.after} ({how})"
-
-    def _forward(self) -> bool:
-        """Whether `after` comes later in the chain than `before`."""
-        order = [script.revision for script in reversed(history())]
-        return order.index(self.after or "") > order.index(self.before or "")
+            how = f"{self.verb} from {self.before}"
+        return f"database schema at revision {self.after or 'none'} ({how})"
 
 
 def alembic_config(
@@ -77,10 +73,8 @@ def script_directory() -> ScriptDirectory:
 
 
 def head_revision() -> str:
-    """The newest revision."""
-    head = script_directory().get_current_head()
-    assert head is not None, "no revisions under core/migrations/versions"
-    return head
+    """The newest revision ("a+b" while two revisions share a parent)."""
+    return "+".join(sorted(script_directory().get_heads()))
 
 
 def history() -> list[Any]:
@@ -94,7 +88,7 @@ def current_revision(engine: Engine) -> str | None:
         return _current(connection)
 
 
-def upgrade_database(engine: Engine, revision: str = "head") -> SchemaChange:
+def upgrade_database(engine: Engine, revision: str = "heads") -> SchemaChange:
     """Bring the database to `revision` (default: the newest), adopting an unversioned one.
 
     Raises:
@@ -116,13 +110,14 @@ def downgrade_database(engine: Engine, revision: str) -> SchemaChange:
     with _migrating(engine) as connection:
         before = _current(connection)
         command.downgrade(alembic_config(connection), revision)
-        return SchemaChange(before, _current(connection))
+        return SchemaChange(before, _current(connection), verb="downgraded")
 
 
 def new_revision(engine: Engine, metadata: MetaData, message: str) -> list[Path]:
     """Write a revision file with what `metadata` has and the database (at head) lacks."""
     upgrade_database(engine)
-    number = len(history()) + 1
+    numbers = [int(script.revision[:4]) for script in history() if script.revision[:4].isdigit()]
+    number = max(numbers, default=0) + 1
     slug = "_".join(message.lower().split())[:40]
     rev_id = f"{number:04d}_{''.join(c for c in slug if c.isalnum() or c == '_')}"
     with engine.connect() as connection:
@@ -133,8 +128,9 @@ def new_revision(engine: Engine, metadata: MetaData, message: str) -> list[Path]
 
 
 def _current(connection: Connection) -> str | None:
-    """The revision recorded in the connection's database."""
-    return MigrationContext.configure(connection).get_current_revision()
+    """The revision recorded in the connection's database ("a+b" for two branches)."""
+    heads = MigrationContext.configure(connection).get_current_heads()
+    return "+".join(sorted(heads)) or None
 
 
 def _unversioned_tables(connection: Connection) -> bool:
@@ -171,7 +167,7 @@ def _adopt(connection: Connection, config: Config) -> None:
         )
     config.attributes["adopt"] = True
     try:
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
     finally:
         config.attributes["adopt"] = False
 
