@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from checklist.actions import Action
@@ -24,6 +24,7 @@ from checklist.report_blocks import (
 )
 from checklist.results import Answer, AssessmentResult
 from checklist.scoring import ProjectInfo
+from core.dates import DEFAULT_TIMEZONE
 from core.fonts import thai_font_path
 
 NIKHAHIT, SARA_AA = "\u0e4d", "\u0e32"
@@ -49,11 +50,15 @@ def render_markdown(
     lang: str = "th",
     *,
     answers: Mapping[str, Answer] | None = None,
-    assessed_on: date | None = None,
+    assessed_at: datetime | None = None,
+    timezone: str = DEFAULT_TIMEZONE,
 ) -> str:
-    """The report as Markdown (the chart is left out; send it as a separate image)."""
+    """The report as Markdown (the chart is left out; send it as a separate image).
+
+    `assessed_at` (stored UTC) is shown in `timezone`, Buddhist era in Thai.
+    """
     data = ReportInput(
-        checklist, project_info, result, actions, comparison, lang, answers, assessed_on
+        checklist, project_info, result, actions, comparison, lang, answers, assessed_at, timezone
     )
     parts = [_markdown(block) for block in report_blocks(data)]
     return "\n\n".join(part for part in parts if part) + "\n"
@@ -86,12 +91,13 @@ def render_pdf(
     lang: str = "th",
     *,
     answers: Mapping[str, Answer] | None = None,
-    assessed_on: date | None = None,
+    assessed_at: datetime | None = None,
+    timezone: str = DEFAULT_TIMEZONE,
     chart_png: bytes | None = None,
 ) -> bytes:
     """The report as an A4 PDF with the radar chart (drawn here unless `chart_png` is given)."""
     data = ReportInput(
-        checklist, project_info, result, actions, comparison, lang, answers, assessed_on
+        checklist, project_info, result, actions, comparison, lang, answers, assessed_at, timezone
     )
     chart = chart_png if chart_png is not None else radar_chart_png(result, lang)
     pdf = _new_pdf(checklist.title.get(lang), lang)

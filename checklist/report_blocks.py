@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 
 from checklist import texts as t
 from checklist.actions import Action
@@ -12,6 +12,7 @@ from checklist.definition import Checklist, Elsewhere
 from checklist.history import Comparison, ItemChange
 from checklist.results import Answer, AssessmentResult
 from checklist.scoring import ProjectInfo
+from core.dates import DEFAULT_TIMEZONE, format_datetime
 
 PROVISIONAL_BELOW = 0.5  # coverage under which the result is marked provisional
 
@@ -67,7 +68,8 @@ class ReportInput:
     comparison: Comparison | None
     lang: str
     answers: Mapping[str, Answer] | None = None
-    assessed_on: date | None = None
+    assessed_at: datetime | None = None  # stored UTC; shown in `timezone`
+    timezone: str = DEFAULT_TIMEZONE
 
 
 def format_score(score: float | None, lang: str) -> str:
@@ -105,8 +107,9 @@ def _project(data: ReportInput) -> list[Block]:
         (t.COMMUNITY.get(lang), info.community or "-"),
         (t.STAGE.get(lang), info.stage_label.get(lang) if info.stage_label else "-"),
     ]
-    if data.assessed_on is not None:
-        rows.append((t.ASSESSED_ON.get(lang), data.assessed_on.isoformat()))
+    if data.assessed_at is not None:
+        when = format_datetime(data.assessed_at, lang, data.timezone)
+        rows.append((t.ASSESSED_ON.get(lang), when))
     return [Table(header=("", ""), rows=tuple(rows))]
 
 

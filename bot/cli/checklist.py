@@ -80,7 +80,7 @@ def _write(session: Session, args: argparse.Namespace, settings: Settings) -> in
     if assessment is None:
         raise NotFoundError(f"checklist project {project.id} has no finished assessment yet")
     data = gather_report(session=session, assessment=assessment)
-    files = render_report(load_checklist(), data, args.lang)
+    files = render_report(load_checklist(), data, args.lang, timezone=settings.timezone)
     out_dir = args.out if args.out is not None else settings.data_dir / "reports"
     for path in write_report(files, out_dir):
         print(path)

@@ -28,6 +28,7 @@ from checklist.service import (
     progress,
     start_assessment,
 )
+from core.dates import format_datetime
 
 
 async def send_projects(context: BotContext, chat_id: int, profile: Profile) -> None:
@@ -104,7 +105,7 @@ async def open_project(
         running = in_progress_assessment(session=session, project_id=project.id or 0)
     if running is None and finished and finished[0].result is not None:
         await query.answer()
-        text = _card(project, finished[0], profile.lang)
+        text = _card(project, finished[0], profile.lang, context.services.settings.timezone)
         await send_html(
             context,
             steps.chat_of(query),
@@ -115,10 +116,10 @@ async def open_project(
     await begin(query, context, profile, press)
 
 
-def _card(project: ChecklistProject, last: ChecklistAssessment, lang: str) -> str:
+def _card(project: ChecklistProject, last: ChecklistAssessment, lang: str, timezone: str) -> str:
     result = AssessmentResult.from_dict(last.result or {})
     maturity = result.maturity.label.get(lang) if result.maturity else "–"
-    when = last.finished_at.date().isoformat() if last.finished_at else "–"
+    when = format_datetime(last.finished_at, lang, timezone) if last.finished_at else "–"
     return t(
         "cl.project.card",
         lang,

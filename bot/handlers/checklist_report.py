@@ -8,7 +8,7 @@ it off the event loop).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 from sqlmodel import Session
@@ -22,6 +22,7 @@ from checklist.report import render_markdown, render_pdf
 from checklist.results import Answer, AssessmentResult
 from checklist.scoring import project_info
 from checklist.service import finished_assessments, load_answers, previous_result
+from core.dates import DEFAULT_TIMEZONE
 from core.errors import NotFoundError, ValidationError
 
 ACTIONS_SHOWN = 5
@@ -35,7 +36,7 @@ class ReportData:
     project_name: str
     assessment_id: int
     run: int  # 1 for the project's first finished assessment, 2 for the next, ...
-    finished_on: date | None
+    finished_at: datetime | None  # stored UTC
     answers: dict[str, Answer]
     result: AssessmentResult
     previous: AssessmentResult | None
@@ -76,7 +77,7 @@ def gather_report(*, session: Session, assessment: ChecklistAssessment) -> Repor
         project_name=project.name,
         assessment_id=assessment.id,
         run=len(earlier),
-        finished_on=assessment.finished_at.date() if assessment.finished_at else None,
+        finished_at=assessment.finished_at,
         answers=load_answers(session=session, assessment_id=assessment.id),
         result=AssessmentResult.from_dict(assessment.result),
         previous=previous_result(session=session, project_id=project.id, before=assessment),
@@ -93,19 +94,25 @@ def comparison(data: ReportData) -> Comparison | None:
     return compare(data.previous, data.result) if data.previous is not None else None
 
 
-def render_report(checklist: Checklist, data: ReportData, lang: str) -> ReportFiles:
-    """Draw the chart (with the previous run overlaid) and write the PDF and Markdown."""
+def render_report(
+    checklist: Checklist, data: ReportData, lang: str, *, timezone: str = DEFAULT_TIMEZONE
+) -> ReportFiles:
+    """Draw the chart (with the previous run overlaid) and write the PDF and Markdown.
+
+    Dates are shown in `timezone` (the `TIMEZONE` setting), as the chat shows them.
+    """
     chart = radar_chart_png(data.result, lang, data.previous)
     info = project_info(checklist, data.answers)
     actions, changes = report_actions(checklist, data), comparison(data)
-    answers, day = data.answers, data.finished_on
+    answers, when = data.answers, data.finished_at
     pdf = render_pdf(
         checklist, info, data.result, actions, changes, lang,
-        answers=answers, assessed_on=day, chart_png=chart,
+        answers=answers, assessed_at=when, timezone=timezone, chart_png=chart,
     )  # fmt: skip
     markdown = render_markdown(
-        checklist, info, data.result, actions, changes, lang, answers=answers, assessed_on=day
-    )
+        checklist, info, data.result, actions, changes, lang,
+        answers=answers, assessed_at=when, timezone=timezone,
+    )  # fmt: skip
     return ReportFiles(stem=data.stem, chart_png=chart, pdf=pdf, markdown=markdown)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
@@ -191,7 +192,9 @@ async def send_results(
     with contextlib.suppress(TelegramError):  # cosmetic
         await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
     loop = asyncio.get_running_loop()
-    files = await loop.run_in_executor(None, render_report, checklist, data, lang)
+    zone = context.services.settings.timezone
+    render = functools.partial(render_report, checklist, data, lang, timezone=zone)
+    files = await loop.run_in_executor(None, render)
     name = data.project_name
     await context.bot.send_photo(
         chat_id, files.chart_png, caption=plain("cl.chart.caption", lang, name=name)[:1024]

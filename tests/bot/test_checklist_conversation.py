@@ -8,6 +8,7 @@ from checklist import texts as report_texts
 from checklist.definition import load_checklist
 from checklist.report_blocks import format_score
 from checklist.results import AssessmentResult
+from core.dates import format_datetime
 from tests.bot.support import OFFICIAL_ID, button_data
 from tests.bot.test_checklist_support import (
     answer,
@@ -15,6 +16,7 @@ from tests.bot.test_checklist_support import (
     assessments,
     item_of,
     next_step,
+    nfkc,
     pdf_text,
     projects_of,
     stored_answers,
@@ -58,11 +60,14 @@ SECOND = {
     "f_apathy": "partly",
 }
 THAI_HEADINGS = [
-    report_texts.REPORT_TITLE.th,
-    report_texts.OVERALL.th,
-    report_texts.LEVEL_HEADING.th,
-    report_texts.SECTIONS_HEADING.th,
-    report_texts.ACTIONS_HEADING.th,
+    nfkc(heading)  # as PDF text is compared
+    for heading in (
+        report_texts.REPORT_TITLE.th,
+        report_texts.OVERALL.th,
+        report_texts.LEVEL_HEADING.th,
+        report_texts.SECTIONS_HEADING.th,
+        report_texts.ACTIONS_HEADING.th,
+    )
 ]
 
 
@@ -173,6 +178,9 @@ async def test_two_sittings_around_a_restart_then_a_repeat_with_comparison(
         await official.press(listing, f"cl:p:{project.id}")
         card = await official.next_message()
         assert format_score(result.overall, "th") in card.text
+        # The card and the PDF give the same local time, Buddhist era ("4 ธ.ค. 2569 10:15 น.").
+        when = format_datetime(first.finished_at, "th", bot.settings.timezone)
+        assert when in card.text and nfkc(when) in text
         await official.press(card, f"cl:rep:{project.id}")  # the latest report, once more
         resent = await collect_results(official)
         assert set(resent["documents"]) == set(documents)
@@ -194,7 +202,7 @@ async def test_two_sittings_around_a_restart_then_a_repeat_with_comparison(
     assert "ดีขึ้น" in comparison
     assert checklist.item("b_codecide").question.th in comparison  # no -> yes
     text = pdf_text(next(d for n, d in again["documents"].items() if n.endswith(".pdf")))
-    assert report_texts.HISTORY_HEADING.th in text
+    assert nfkc(report_texts.HISTORY_HEADING.th) in text
 
     # The command line writes the same report for the latest finished assessment.
     out = tmp_path / "reports"
@@ -204,7 +212,7 @@ async def test_two_sittings_around_a_restart_then_a_repeat_with_comparison(
     written = sorted(path.suffix for path in out.iterdir())
     assert written == [".md", ".pdf", ".png"]
     cli_pdf = pdf_text(next(out.glob("*.pdf")).read_bytes())
-    assert report_texts.REPORT_TITLE.th in cli_pdf
+    assert nfkc(report_texts.REPORT_TITLE.th) in cli_pdf
     assert format_score(after.overall, "th") in cli_pdf
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Mapping
 
 import pytest
@@ -94,8 +95,16 @@ def projects_of(bot: RunningBot, owner_id: int) -> list[ChecklistProject]:
 
 
 def pdf_text(data: bytes) -> str:
-    """All the text pypdf extracts from a PDF."""
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    """All the text pypdf extracts from a PDF, NFKC-normalised: compare with `nfkc(expected)`.
+
+    Shaped Thai extracts sara am as nikhahit + sara aa, which NFKC makes equal.
+    """
+    return nfkc("\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
+
+
+def nfkc(text: str) -> str:
+    """Text in Unicode NFKC, as PDF text is compared."""
+    return unicodedata.normalize("NFKC", text)
 
 
 def rating_items(checklist: Checklist) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from datetime import date
+from datetime import UTC, datetime
 
 import pytest
 from fontTools.ttLib import TTFont
@@ -17,6 +17,8 @@ from checklist.history import compare
 from checklist.report import pdf_text, render_markdown, render_pdf
 from checklist.results import Answer
 from checklist.scoring import project_info, score_assessment
+
+EVENING_UTC = datetime(2025, 3, 1, 20, 30, tzinfo=UTC)  # already 2 March in Bangkok
 
 THAI_HEADINGS = [
     texts.REPORT_TITLE.th,
@@ -81,7 +83,7 @@ def _embedded_fonts(pdf: bytes) -> dict[str, TTFont]:
 
 
 def test_markdown_report_in_thai(assessment):
-    markdown = render_markdown(**assessment, lang="th", assessed_on=date(2025, 3, 1))
+    markdown = render_markdown(**assessment, lang="th", assessed_at=EVENING_UTC)
     result = assessment["result"]
     for heading in THAI_HEADINGS:
         assert heading in markdown
@@ -92,7 +94,7 @@ def test_markdown_report_in_thai(assessment):
     assert assessment["actions"][0].text.th in markdown
     assert texts.HISTORY_HEADING.th in markdown
     assert "รายงานการประชุม 12 ม.ค." in markdown
-    assert "2025-03-01" in markdown
+    assert "2 มี.ค. 2568 03:30 น." in markdown  # Bangkok's next morning, Buddhist era
     assert "ชุมชน \\| บ้าน" in markdown  # a pipe in user text cannot break the table
 
 
@@ -165,6 +167,15 @@ def test_pdf_embeds_font_and_chart(assessment):
         images += len(page.images)
     assert any("Garuda" in name for name in fonts)
     assert images == 1
+
+
+def test_pdf_and_markdown_show_the_assessment_time_in_the_configured_zone(assessment):
+    thai = _pdf_text(render_pdf(**assessment, lang="th", assessed_at=EVENING_UTC))
+    assert _nfkc("2 มี.ค. 2568 03:30 น.") in thai
+    english = _pdf_text(render_pdf(**assessment, lang="en", assessed_at=EVENING_UTC))
+    assert "2 Mar 2025 03:30" in english
+    utc = render_markdown(**assessment, lang="en", assessed_at=EVENING_UTC, timezone="UTC")
+    assert "1 Mar 2025 20:30" in utc
 
 
 def test_pdf_in_english(assessment):
