@@ -38,6 +38,7 @@ BODY_SIZE = 11
 LINE_HEIGHT = 6.5
 HEADING_SIZES = {1: 17, 2: 13.5}
 CHART_WIDTH_MM = 120
+KEEP_WITH_HEADING_MM = 40
 CELL_PADDING = (1.6, 1.5)  # mm top/bottom, left/right: room for Thai marks above and below
 
 
@@ -127,6 +128,8 @@ def _new_pdf(title: str, lang: str) -> FPDF:
 
 def _draw(pdf: FPDF, block: Block, chart: bytes) -> None:
     if isinstance(block, Heading):
+        if pdf.will_page_break(KEEP_WITH_HEADING_MM):  # no heading alone at a page's foot
+            pdf.add_page()
         pdf.ln(2)
         pdf.set_font(FONT, "B", HEADING_SIZES.get(block.level, BODY_SIZE))
         _text(pdf, block.text, height=LINE_HEIGHT + 2)
