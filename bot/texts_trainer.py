@@ -200,32 +200,42 @@ TEXTS: dict[str, dict[str, str]] = {
     "tr.assign.count_button": {"th": "{count} ข้อ", "en": "{count}"},
     "tr.assign.pass": {"th": "เกณฑ์ผ่าน (ร้อยละของข้อที่ตอบถูก)", "en": "Pass mark (percent right)"},
     "tr.assign.opens": {
-        "th": "เปิดให้ทำเมื่อไร? กดปุ่ม หรือพิมพ์วันเวลา (เวลาไทย) เช่น <code>2026-12-05 17:00</code>",
+        "th": (
+            "เปิดให้ทำเมื่อไร? กดปุ่ม หรือพิมพ์วันเวลา (เวลาไทย) เช่น <code>5 ธ.ค. 2569 17:00</code> "
+            "หรือ <code>5/12/2569 17.00 น.</code>"
+        ),
         "en": (
-            "When does it open? Press a button or type a Bangkok time such as <code>2026-12-05 "
-            "17:00</code>"
+            "When does it open? Press a button or type a Bangkok time such as <code>5 Dec 2026 "
+            "17:00</code> or <code>2026-12-05 17:00</code>"
         ),
     },
     "tr.assign.open_now": {"th": "ตอนนี้", "en": "Now"},
     "tr.assign.open_1d": {"th": "อีก 1 วัน", "en": "In 1 day"},
     "tr.assign.due": {
         "th": (
-            "เปิด {opens}\nกำหนดส่งเมื่อไร? กดปุ่ม (นับจากเวลาเปิด) หรือพิมพ์วันเวลา เช่น <code>2026-12-12 "
-            "17:00</code>"
+            "เปิด {opens}\nกำหนดส่งเมื่อไร? กดปุ่ม (นับจากเวลาเปิด) หรือพิมพ์วันเวลา เช่น "
+            "<code>12 ธ.ค. 2569 16:30</code> หรือ <code>12/12/2569 16.30 น.</code> "
+            "(พิมพ์แค่วันที่ หมายถึง 23:59 น. ของวันนั้น)"
         ),
         "en": (
             "Opens {opens}\nWhen is it due? Press a button (after the opening) or type e.g. "
-            "<code>2026-12-12 17:00</code>"
+            "<code>12 Dec 2026 16:30</code> or <code>2026-12-12 16:30</code> (a date alone means "
+            "23:59 that day)"
         ),
     },
     "tr.assign.due_1d": {"th": "+1 วัน", "en": "+1 day"},
     "tr.assign.due_3d": {"th": "+3 วัน", "en": "+3 days"},
     "tr.assign.due_7d": {"th": "+7 วัน", "en": "+7 days"},
     "tr.assign.bad_time": {
-        "th": "อ่านวันเวลานี้ไม่ได้ค่ะ กรุณาพิมพ์แบบ <code>2026-12-05 17:00</code> (เวลาไทย)",
+        "th": (
+            "อ่านวันเวลานี้ไม่ได้ค่ะ กรุณาพิมพ์วันที่ เดือน ปี พ.ศ. และเวลา (เวลาไทย) เช่น "
+            "<code>11 ธ.ค. 2569 16:30</code>, <code>11 ธันวาคม 2569</code> หรือ "
+            "<code>11/12/2569 16.30 น.</code>"
+        ),
         "en": (
-            "I can't read that time. Please type it like <code>2026-12-05 17:00</code> (Bangkok "
-            "time)."
+            "I can't read that date. Please type the day, month, year and time (Bangkok time), "
+            "e.g. <code>11 Dec 2026 16:30</code>, <code>December 11, 2026 4:30 pm</code> or "
+            "<code>2026-12-11 16:30</code>."
         ),
     },
     "tr.assign.bad_due": {

@@ -178,6 +178,7 @@ def parse_deadline(
     lang: str = "th",
     tz: str | tzinfo = DEFAULT_TIMEZONE,
     now: datetime | None = None,
+    default_time: time = END_OF_DAY,
 ) -> datetime:
     """An aware UTC datetime from a date typed in local time, in Thai or English.
 
@@ -186,6 +187,7 @@ def parse_deadline(
         lang: the user's language, for the error message.
         tz: the local zone the text is read in.
         now: the current time (for a missing year and for `tomorrow`); defaults to now.
+        default_time: the local time of a date typed without one (a deadline: 23:59).
 
     Raises:
         DateParseError: the text is not a date (or not a real day); its message gives an example.
@@ -202,7 +204,7 @@ def parse_deadline(
             day = day.replace(year=day.year + 1)
     except ValueError as error:
         raise DateParseError(text, lang, "no_such_day") from error
-    return as_utc(datetime.combine(day, clock or END_OF_DAY, tzinfo=zone(tz)))
+    return as_utc(datetime.combine(day, clock or default_time, tzinfo=zone(tz)))
 
 
 def _clean(text: str) -> str:

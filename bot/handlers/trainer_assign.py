@@ -20,7 +20,7 @@ from bot import keyboards_trainer as kb
 from bot.context import BotContext, Services
 from bot.handlers import trainer_form as form
 from bot.handlers.common import Profile, load_profile, require_role, send_html
-from bot.handlers.trainer_common import now, private_request
+from bot.handlers.trainer_common import now, private_request, zone_of
 from bot.handlers.trainer_form_steps import CODE_STEPS, PRESSES, TEXTS, Data, Move
 from bot.handlers.trainer_jobs import deliver_due, schedule_assignment
 from bot.handlers.trainer_state import (
@@ -56,7 +56,7 @@ async def assign_command(update: Update, context: BotContext) -> None:
                 session=session,
                 telegram_id=profile.telegram_id,
                 step=Step.COHORT,
-                data={"lang": profile.lang},
+                data={"lang": profile.lang, "tz": zone_of(context.services)},
             )
             if cohorts
             else None

@@ -16,7 +16,13 @@ from telegram.error import BadRequest
 from bot import keyboards_trainer as kb
 from bot.context import BotContext
 from bot.handlers.common import load_profile, require_role, send_html
-from bot.handlers.trainer_common import answer_denied, bot_username, edit_html, format_time
+from bot.handlers.trainer_common import (
+    answer_denied,
+    bot_username,
+    edit_html,
+    format_time,
+    zone_of,
+)
 from bot.handlers.trainer_jobs import deliver_due
 from bot.texts import Html, alert, t
 from core.errors import NotFoundError, PermissionDeniedError, ValidationError
@@ -231,8 +237,15 @@ def _members_view(
     if not members:
         return t("tr.members.none", lang, name=cohort.name), None
     pairs = [(m.user_id, m.first_name or str(m.user_id)) for m in members[:MAX_LISTED]]
+    tz = zone_of(context.services)
     lines = "\n".join(
-        t("tr.members.line", lang, name=name, user_id=uid, joined=format_time(m.joined_at))
+        t(
+            "tr.members.line",
+            lang,
+            name=name,
+            user_id=uid,
+            joined=format_time(m.joined_at, lang, tz),
+        )
         for (uid, name), m in zip(pairs, members, strict=False)
     )
     text = t("tr.members.list", lang, name=cohort.name, count=len(members), lines=Html(lines))

@@ -12,7 +12,7 @@ from telegram.error import BadRequest
 from bot.context import BotContext, Services
 from bot.handlers.common import Profile, load_profile
 from bot.texts import alert, t
-from quizzes.localtime import format_local_time
+from core.dates import DEFAULT_TIMEZONE, format_datetime
 
 FALLBACK_USERNAME = "RuamKitBot"
 
@@ -36,9 +36,14 @@ def now(services: Services) -> datetime:
     return services.clock()
 
 
-def format_time(moment: datetime) -> str:
-    """`2026-12-05 17:00` in Bangkok time."""
-    return format_local_time(moment)
+def format_time(moment: datetime, lang: str, tz: str = DEFAULT_TIMEZONE) -> str:
+    """`5 ธ.ค. 2569 17:00 น.` (Buddhist era) or `5 Dec 2026 17:00`, in the local zone."""
+    return format_datetime(moment, lang, tz)
+
+
+def zone_of(services: Services) -> str:
+    """The `TIMEZONE` setting every date is shown in."""
+    return services.settings.timezone
 
 
 def bot_username(context: BotContext) -> str:

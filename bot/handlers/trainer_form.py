@@ -2,8 +2,8 @@
 
 The answers live in `TrainerDraft.data` as JSON: cohort_id, cohort_name, topic_ids,
 topic_titles ([th, en] pairs), topic_counts, topics (chosen ids; empty means all), count,
-pass_mark, opens_at and due_at (ISO, aware), attempts, reveal, reminders (a preset index)
-and title.
+pass_mark, opens_at and due_at (ISO, aware), tz (the zone times are shown and read in),
+attempts, reveal, reminders (a preset index) and title.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from bot import keyboards_trainer as kb
 from bot.handlers.trainer_common import format_time
 from bot.handlers.trainer_state import Step
 from bot.texts import Html, plain, t
+from core.dates import DEFAULT_TIMEZONE
 from quizzes.assignments import MAX_QUESTIONS, TITLE_MAX_CHARS
 from quizzes.trainer_models import Reveal
 
@@ -52,6 +53,11 @@ def count_choices(pool: int) -> list[int]:
     elif MAX_QUESTIONS not in counts:
         counts.append(MAX_QUESTIONS)
     return counts
+
+
+def zone(data: Data) -> str:
+    """The time zone the form shows and reads times in (the `TIMEZONE` setting at its start)."""
+    return str(data.get("tz") or DEFAULT_TIMEZONE)
 
 
 def moment(data: Data, key: str) -> datetime | None:
@@ -155,7 +161,8 @@ def _due(data: Data, token: str, lang: str, _c: Sequence[tuple[int, str]]) -> tu
         kb.button(plain(f"tr.assign.due_{key}", lang), kb.form_data(token, "d", key))
         for key in DUE_SHORTCUTS
     ]
-    return t("tr.assign.due", lang, opens=format_time(opens) if opens else "-"), [buttons]
+    shown = format_time(opens, lang, zone(data)) if opens else "-"
+    return t("tr.assign.due", lang, opens=shown), [buttons]
 
 
 def _attempts(
@@ -207,7 +214,8 @@ def summary(data: Data, lang: str) -> Html:
         "tr.assign.summary", lang, title=data.get("title", ""), cohort=data.get("cohort_name", ""),
         topics=", ".join(topic_titles(data, lang)) or plain("tr.assign.all_topics", lang),
         count=data.get("count", 0), pass_mark=data.get("pass_mark", 0),
-        opens=format_time(opens) if opens else "-", due=format_time(due) if due else "-",
+        opens=format_time(opens, lang, zone(data)) if opens else "-",
+        due=format_time(due, lang, zone(data)) if due else "-",
         attempts=data.get("attempts", 1), reveal=plain(f"tr.reveal.{reveal.value}", lang),
         reminders=reminder_label(reminder_offsets(data), lang),
     )  # fmt: skip

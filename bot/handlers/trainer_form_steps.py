@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 
 from bot.context import Services
 from bot.handlers import trainer_form as form
 from bot.handlers.trainer_common import now
 from bot.handlers.trainer_state import Step
+from core.dates import END_OF_DAY, parse_deadline
 from core.errors import NotFoundError, PermissionDeniedError, ValidationError
 from quizzes.assignments import TITLE_MAX_CHARS, topic_choices
 from quizzes.cohorts import owned_cohort
-from quizzes.localtime import parse_local_time
 
 Data = form.Data
+START_OF_DAY = time(0, 0)  # an opening typed as a date alone opens at the start of that day
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def ask_title(_services: Services, _trainer: int, data: Data, _value: str) -> Mo
 def type_opening(services: Services, _trainer: int, data: Data, text: str) -> Move | str:
     """A typed opening time."""
     try:
-        data["opens_at"] = parse_local_time(text).isoformat()
+        data["opens_at"] = _typed_time(services, data, text, START_OF_DAY).isoformat()
     except ValidationError:
         return "tr.assign.bad_time"
     return Move(Step.DUE, data)
@@ -147,10 +148,18 @@ def type_opening(services: Services, _trainer: int, data: Data, text: str) -> Mo
 def type_due(services: Services, _trainer: int, data: Data, text: str) -> Move | str:
     """A typed deadline, after the opening and in the future."""
     try:
-        due = parse_local_time(text)
+        due = _typed_time(services, data, text)
     except ValidationError:
         return "tr.assign.bad_time"
     return _set_due(services, data, due)
+
+
+def _typed_time(
+    services: Services, data: Data, text: str, default_time: time = END_OF_DAY
+) -> datetime:
+    """A time typed in Thai, numeric, ISO or English form, read in the form's zone."""
+    lang = str(data.get("lang", "th"))
+    return parse_deadline(text, lang, form.zone(data), now(services), default_time)
 
 
 def type_title(_services: Services, _trainer: int, data: Data, text: str) -> Move | str:

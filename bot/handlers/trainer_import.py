@@ -17,7 +17,7 @@ from telegram.error import TelegramError
 from bot import keyboards_trainer as kb
 from bot.context import BotContext
 from bot.handlers.common import load_profile, refuse, require_role
-from bot.handlers.trainer_common import answer_invalid, format_time
+from bot.handlers.trainer_common import answer_invalid, format_time, zone_of
 from bot.handlers.trainer_state import Step, awaits, clear_draft, get_draft, new_draft
 from bot.rendering import escape
 from bot.texts import Html, alert, plain, t
@@ -56,7 +56,7 @@ async def import_command(update: Update, context: BotContext) -> None:
     active = [b for b in batches if b.active][:MAX_BATCHES]
     lines = [
         t("tr.import.batch_line", profile.lang, name=b.source_name, count=len(b.question_ids),
-          when=format_time(b.created_at))
+          when=format_time(b.created_at, profile.lang, zone_of(context.services)))
         for b in active
     ]  # fmt: skip
     listed = t("tr.import.batches", profile.lang, lines=Html("\n".join(lines))) if lines else ""

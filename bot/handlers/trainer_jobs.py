@@ -21,7 +21,7 @@ from bot import keyboards_trainer as kb
 from bot.context import BotContext, BotData, RuamKitApp, Services
 from bot.handlers.common import send_html
 from bot.handlers.quiz_store import language_of
-from bot.handlers.trainer_common import format_time, now
+from bot.handlers.trainer_common import format_time, now, zone_of
 from bot.rendering import escape
 from bot.texts import Html, t
 from quizzes.assignments import load_assignment
@@ -159,7 +159,8 @@ def render_notice(
             text = t(key, lang, title=assignment.title, summary=summary)
             return text, kb.results_buttons(notice.assignment_id, lang)
     values = {
-        "title": assignment.title, "cohort": cohort_name, "due": format_time(assignment.due_at),
+        "title": assignment.title, "cohort": cohort_name,
+        "due": format_time(assignment.due_at, lang, zone_of(services)),
         "count": assignment.question_count, "pass_mark": assignment.pass_mark,
         "attempts": assignment.attempts_allowed,
     }  # fmt: skip

@@ -20,6 +20,7 @@ from bot.handlers.trainer_common import (
     answer_invalid,
     format_time,
     private_request,
+    zone_of,
 )
 from bot.rendering import escape
 from bot.texts import Html, plain, t
@@ -52,8 +53,9 @@ async def results_command(update: Update, context: BotContext) -> None:
     if not assignments:
         await message.reply_html(t("tr.results.none", profile.lang))
         return
+    tz = zone_of(context.services)
     buttons = [
-        kb.button(f"{a.title} · {format_time(a.due_at)}", f"tr:r:{a.id}")
+        kb.button(f"{a.title} · {format_time(a.due_at, profile.lang, tz)}", f"tr:r:{a.id}")
         for a in assignments[:MAX_LISTED]
     ]
     await message.reply_html(t("tr.results.choose", profile.lang), reply_markup=kb.column(buttons))

@@ -26,6 +26,7 @@ from bot.handlers.trainer_common import (
     format_time,
     now,
     private_request,
+    zone_of,
 )
 from bot.handlers.trainer_jobs import notify_all_finished
 from bot.texts import Html, alert, plain, t
@@ -82,19 +83,20 @@ async def tasks_command(update: Update, context: BotContext) -> None:
     if not tasks:
         await message.reply_html(t("tr.tasks.none", profile.lang))
         return
-    lines = Html("\n".join(_task_line(task, profile.lang) for task in tasks))
+    tz = zone_of(context.services)
+    lines = Html("\n".join(_task_line(task, profile.lang, tz) for task in tasks))
     buttons = [_task_button(task, profile.lang) for task in tasks]
     await message.reply_html(
         t("tr.tasks.list", profile.lang, lines=lines), reply_markup=kb.column(buttons)
     )
 
 
-def _task_line(task: Task, lang: str) -> Html:
+def _task_line(task: Task, lang: str, tz: str) -> Html:
     best = "-" if task.best_percent is None else f"{task.best_percent}%"
     key = "tr.tasks.line_overdue" if task.overdue else "tr.tasks.line"
     return t(
-        key, lang, title=task.title, cohort=task.cohort_name, due=format_time(task.due_at),
-        left=task.attempts_left, best=best,
+        key, lang, title=task.title, cohort=task.cohort_name,
+        due=format_time(task.due_at, lang, tz), left=task.attempts_left, best=best,
     )  # fmt: skip
 
 
@@ -154,17 +156,17 @@ async def finish_attempt(context: BotContext, attempt_id: int, lang: str) -> Non
             return
         done = finish_assignment_attempt(session=session, attempt_id=attempt_id, now=now(services))
         assignment = load_assignment(session=session, assignment_id=done.assignment_id)
-    card = done.card
+    card, tz = done.card, zone_of(services)
     verdict = plain("tr.result.pass" if done.passed else "tr.result.fail", lang)
     parts = [
         t("tr.result.card", lang, title=assignment.title, correct=card.correct, total=card.total,
           percent=card.percent, verdict=verdict, pass_mark=assignment.pass_mark),
     ]  # fmt: skip
     if done.late:
-        parts.append(t("tr.result.late", lang, due=format_time(assignment.due_at)))
+        parts.append(t("tr.result.late", lang, due=format_time(assignment.due_at, lang, tz)))
     wrong = card.total - card.correct
     if not done.reveal_answers:
-        parts.append(t("tr.result.hidden", lang, due=format_time(assignment.due_at)))
+        parts.append(t("tr.result.hidden", lang, due=format_time(assignment.due_at, lang, tz)))
     markup = None
     if wrong:
         label = plain("tr.button.review", lang, count=wrong)
@@ -194,7 +196,7 @@ async def press_review(update: Update, context: BotContext) -> None:
         wrong = missed(attempt_items(session=session, attempt_id=found[0] if found else 0))
         bank = bank_of_attempt(services, session, attempt)
     if not answers_revealed(assignment, now(services)):
-        due = format_time(assignment.due_at)
+        due = format_time(assignment.due_at, profile.lang, zone_of(services))
         await query.answer(alert("tr.review.later", profile.lang, due=due), show_alert=True)
         return
     await query.answer()

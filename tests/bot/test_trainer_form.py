@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
+from bot.handlers.trainer_common import format_time
+from bot.handlers.trainer_form_steps import Move, type_due
 from bot.handlers.trainer_state import TrainerDraft
 from tests.bot.support import TRAINER_ID
 from tests.bot.trainer_support import (
@@ -69,11 +73,54 @@ async def test_outdated_buttons_and_bad_times_change_nothing(sandbox, settings, 
         assert "อ่านวันเวลานี้ไม่ได้" in (await trainer.next_message()).text
         await trainer.send("2569-12-05 17.00 น.")  # Buddhist era and Thai clock style
         form = await trainer.next_message()
-        assert "เปิด 2026-12-05 17:00" in form.text
+        assert "เปิด 5 ธ.ค. 2569 17:00 น." in form.text  # Buddhist era, Bangkok time
         await trainer.send("2026-12-04 09:00")  # before the opening
         assert "ต้องอยู่หลังเวลาเปิด" in (await trainer.next_message()).text
         assert draft_of(bot).step == "due" and "due_at" not in draft_of(bot).data
         assert bot.assignments() == []
+
+
+async def test_deadlines_typed_the_thai_way_are_read_and_shown_in_buddhist_era(
+    sandbox, settings, clock
+):
+    async with trainer_bot(sandbox, settings, clock) as bot:
+        trainer = await bot.user(TRAINER_ID)
+        await create_cohort(trainer, "รุ่นฟอร์ม")
+        await to_opening(trainer, await open_form(trainer))
+        await trainer.send("5 ธ.ค. 2569 09:00")
+        assert "เปิด 5 ธ.ค. 2569 09:00 น." in (await trainer.next_message()).text
+        await trainer.send("11 ธค 2569 เวลา 16.30 น.")
+        assert "ให้ทำได้กี่ครั้ง" in (await trainer.next_message()).text
+        assert draft_of(bot).data["due_at"] == "2026-12-11T09:30:00+00:00"  # stored UTC
+        data = {**draft_of(bot).data, "lang": "th"}
+        for typed in ("11 ธ.ค. 2569 16:30", "11/12/2569 16.30 น.", "December 11, 2026 4:30 pm"):
+            move = type_due(bot.services, TRAINER_ID, dict(data), typed)
+            assert isinstance(move, Move) and move.data["due_at"] == data["due_at"], typed
+        move = type_due(bot.services, TRAINER_ID, dict(data), "11 ธันวาคม 2569")
+        assert isinstance(move, Move)
+        assert format_time(datetime.fromisoformat(move.data["due_at"]), "th") == (
+            "11 ธ.ค. 2569 23:59 น."  # a date alone: the end of that day
+        )
+
+
+async def test_an_unreadable_deadline_gets_an_example_in_the_trainers_language(
+    sandbox, settings, clock
+):
+    async with trainer_bot(sandbox, settings, clock) as bot:
+        trainer = await bot.user(TRAINER_ID, "Jane", lang="en")
+        await create_cohort(trainer, "Batch 1")
+        form = await open_form(trainer)
+        form = await step(trainer, form, form_data(form, "t", "ok"))
+        form = await step(trainer, form, form_data(form, "n", "5"))
+        form = await step(trainer, form, form_data(form, "p", "70"))
+        form = await step(trainer, form, form_data(form, "o", "now"))
+        await trainer.send("next friday-ish")
+        reply = (await trainer.next_message()).text
+        assert "I can't read that date" in reply and "11 Dec 2026 16:30" in reply
+        await trainer.send("Dec 31, 2026 5 pm")
+        summary = (await trainer.next_message()).text
+        assert "How many attempts" in summary
+        assert draft_of(bot).data["due_at"] == "2026-12-31T10:00:00+00:00"
 
 
 async def test_rename_reminders_and_a_later_opening(sandbox, settings, clock):
