@@ -100,7 +100,7 @@ def upgrade_database(engine: Engine, revision: str = "heads") -> SchemaChange:
         config = alembic_config(connection)
         adopted = before is None and _unversioned_tables(connection)
         if adopted:
-            _adopt(connection, config)
+            _adopt(connection, config, revision)
         command.upgrade(config, revision)
         return SchemaChange(before, _current(connection), adopted)
 
@@ -138,7 +138,7 @@ def _unversioned_tables(connection: Connection) -> bool:
     return any(name != VERSION_TABLE for name in inspect(connection).get_table_names())
 
 
-def _adopt(connection: Connection, config: Config) -> None:
+def _adopt(connection: Connection, config: Config, revision: str) -> None:
     """Check an unversioned database against the first revision, then version it.
 
     Every table it shares with the first revision must have all that revision's columns.
@@ -167,7 +167,7 @@ def _adopt(connection: Connection, config: Config) -> None:
         )
     config.attributes["adopt"] = True
     try:
-        command.upgrade(config, "heads")
+        command.upgrade(config, revision)
     finally:
         config.attributes["adopt"] = False
 

@@ -1,9 +1,11 @@
 """How tests/data/schema_v0.*.sql were made: today's schema and realistic rows, dumped.
 
-Run once, on main at the commit before migrations (7eb2e2a's parent, f0399a1), where
-tables came from `SQLModel.metadata.create_all`:
+Run once, in a clean checkout of main at the last commit before migrations (f0399a1),
+where tables came from `SQLModel.metadata.create_all`:
 
-    .venv/bin/python tests/data/make_schema_v0.py
+    git worktree add /tmp/v0 f0399a1 && cp tests/data/make_schema_v0.py /tmp/v0/tests/data/
+    (cd /tmp/v0 && /work/main/.venv/bin/python tests/data/make_schema_v0.py)
+    cp /tmp/v0/tests/data/schema_v0.*.sql tests/data/ && git worktree remove --force /tmp/v0
 
 It builds a SQLite file and a PostgreSQL schema exactly as that code did, fills every
 table through the domain functions a user's actions call (a Thai official who asks,
@@ -15,8 +17,8 @@ that existing deployments have, which the migration tests upgrade.
 
 from __future__ import annotations
 
+import importlib
 import random
-import re
 import sqlite3
 import subprocess
 import sys
@@ -29,34 +31,44 @@ from sqlmodel import SQLModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bot.handlers.checklist_state import Awaiting, set_chat  # noqa: E402
-from bot.handlers.trainer_state import Step, new_draft  # noqa: E402
-from bot.schema import metadata  # noqa: E402
-from checklist import service as checklist_service  # noqa: E402
-from checklist.definition import load_checklist  # noqa: E402
-from core.audit import record_event  # noqa: E402
-from core.db import make_engine, session_scope  # noqa: E402
-from core.feedback import Feedback, record_answer, set_feedback  # noqa: E402
-from core.idempotency import claim_update  # noqa: E402
-from core.users import set_language, set_trainer, touch_user  # noqa: E402
-from knowledge.admin_questions import add_test_question  # noqa: E402
-from quizzes.assignments import create_assignment  # noqa: E402
-from quizzes.bank import load_bank  # noqa: E402
-from quizzes.cohorts import create_cohort, join_cohort  # noqa: E402
-from quizzes.importers import parse_csv, save_import  # noqa: E402
-from quizzes.progress import review_card  # noqa: E402
-from quizzes.reminders import NoticeKind, mark_sent  # noqa: E402
-from quizzes.service import attempt_items, finish_attempt, start_attempt  # noqa: E402
-from quizzes.sessions import build_quiz  # noqa: E402
-from quizzes.tasks import finish_assignment_attempt, start_assignment_attempt  # noqa: E402
-from retrieval.staging import claim_slot, finish_change, mark_pending  # noqa: E402
-from retrieval.staging import StagingStatus  # noqa: E402
-from tests.quizzes.trainer_support import MATRIX, answer_all, questions_csv  # noqa: E402
+from bot.handlers.checklist_state import Awaiting, set_chat
+from bot.handlers.trainer_state import Step, new_draft
+from checklist import service as checklist_service
+from checklist.definition import load_checklist
+from core.audit import record_event
+from core.db import make_engine, session_scope
+from core.feedback import Feedback, record_answer, set_feedback
+from core.idempotency import claim_update
+from core.users import set_language, set_trainer, touch_user
+from knowledge.admin_questions import add_test_question
+from quizzes.assignments import create_assignment
+from quizzes.bank import load_bank
+from quizzes.cohorts import create_cohort, join_cohort
+from quizzes.importers import parse_csv, save_import
+from quizzes.progress import review_card
+from quizzes.reminders import NoticeKind, mark_sent
+from quizzes.service import attempt_items, finish_attempt, start_attempt
+from quizzes.sessions import build_quiz
+from quizzes.tasks import finish_assignment_attempt, start_assignment_attempt
+from retrieval.staging import (
+    StagingStatus,
+    claim_slot,
+    finish_change,
+    mark_pending,
+)
+from tests.quizzes.trainer_support import MATRIX, answer_all, questions_csv
 
 HERE = Path(__file__).resolve().parent
 POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 OFFICIAL, OFFICIAL_EN, TRAINER, ADMIN = 7_000_000_001, 7_000_000_002, 5_000_000_001, 9001
 NOW = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
+# Every module that declared a table on that day.
+TABLE_MODULES = (
+    "core.users", "core.feedback", "core.audit", "core.idempotency",
+    "knowledge.admin_questions", "retrieval.staging", "quizzes.models",
+    "quizzes.trainer_models", "checklist.models", "bot.handlers.checklist_state",
+    "bot.handlers.trainer_state",
+)  # fmt: skip
 
 
 def fill(engine) -> None:  # type: ignore[no-untyped-def]
@@ -84,9 +96,11 @@ def fill(engine) -> None:  # type: ignore[no-untyped-def]
             answer="The lecture does not cover this.", citations=[], found=False, lang="en",
         )  # fmt: skip
         record_event(session=s, actor=f"admin:{ADMIN}", action="kb.published",
-                     target="budget-hearing.pdf", detail={"version": "v2", "passages": 42})  # fmt: skip
+                     target="budget-hearing.pdf",
+                     detail={"version": "v2", "passages": 42})  # fmt: skip
         add_test_question(session=s, question="ระดับสูงสุดของการมีส่วนร่วมคืออะไร",
-                          expected=["เสริมอำนาจ"], lang="th", added_by=f"admin:{ADMIN}")  # fmt: skip
+                          expected=["เสริมอำนาจ"], lang="th",
+                          added_by=f"admin:{ADMIN}")  # fmt: skip
         claim_update(session=s, bot_id=123456789, update_id=700_000_001, at=NOW)
     row = claim_slot(engine, actor_id=ADMIN, actor=f"admin:{ADMIN}", action="add",
                      target="budget-hearing.pdf", file_name="budget-hearing.pdf")  # fmt: skip
@@ -151,9 +165,10 @@ def fill(engine) -> None:  # type: ignore[no-untyped-def]
         for item in checklist.items():
             if item.scored:
                 value = "no" if item.reverse else "yes"
-                checklist_service.save_answer(session=s, checklist=checklist,
-                                              assessment=assessment, item_id=item.id,
-                                              value=value, evidence="รายงานการประชุม 12 พ.ย.")  # fmt: skip
+                checklist_service.save_answer(
+                    session=s, checklist=checklist, assessment=assessment, item_id=item.id,
+                    value=value, evidence="รายงานการประชุม 12 พ.ย.",
+                )  # fmt: skip
         checklist_service.finish_assessment(session=s, checklist=checklist, assessment=assessment)
         second = checklist_service.create_project(session=s, owner_id=OFFICIAL, name="ขยะชุมชน")
         open_run = checklist_service.start_assessment(session=s, checklist=checklist,
@@ -166,7 +181,8 @@ def sqlite_dump(path: Path) -> str:
     """The SQLite file as SQL (schema and rows), as `.dump` writes it."""
     connection = sqlite3.connect(path)
     try:
-        return "\n".join(connection.iterdump()) + "\n"
+        # As the sqlite3 shell's .dump: rows come table by table, parents not always first.
+        return "PRAGMA foreign_keys=OFF;\n" + "\n".join(connection.iterdump()) + "\n"
     finally:
         connection.close()
 
@@ -189,10 +205,11 @@ def postgres_dump(schema: str) -> str:
 
 def main() -> None:
     """Build, fill and dump both databases."""
-    tables = metadata()
+    for name in TABLE_MODULES:
+        importlib.import_module(name)
     path = Path("/tmp") / f"schema_v0_{uuid.uuid4().hex[:6]}.sqlite3"
     engine = make_engine(f"sqlite:///{path}")
-    SQLModel.metadata.create_all(engine, tables=_today(tables))
+    SQLModel.metadata.create_all(engine)
     fill(engine)
     engine.dispose()
     (HERE / "schema_v0.sqlite.sql").write_text(sqlite_dump(path), encoding="utf-8")
@@ -202,7 +219,7 @@ def main() -> None:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
         engine = make_engine(f"{POSTGRES}?options=-csearch_path%3D{schema}")
-        SQLModel.metadata.create_all(engine, tables=_today(tables))
+        SQLModel.metadata.create_all(engine)
         fill(engine)
         engine.dispose()
         (HERE / "schema_v0.postgresql.sql").write_text(postgres_dump(schema), encoding="utf-8")
@@ -210,11 +227,6 @@ def main() -> None:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
-
-
-def _today(tables):  # type: ignore[no-untyped-def]
-    """The tables on main that day (another change's table, not yet merged, is left out)."""
-    return [t for name, t in tables.tables.items() if not re.match("quiz_attempt_option", name)]
 
 
 if __name__ == "__main__":
