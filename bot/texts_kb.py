@@ -97,6 +97,40 @@ TEXTS: dict[str, dict[str, str]] = {
         "th": "ไฟล์เสียหายหรือไม่ใช่รูปแบบที่ชื่อไฟล์ระบุ จึงเปิดอ่านไม่ได้",
         "en": "the file is damaged or not in the format it claims, so it can't be read",
     },
+    "kb.error.corrupt_pdf": {
+        "th": (
+            "ไฟล์นี้ไม่ใช่ไฟล์ PDF ที่ถูกต้อง (อาจเสียหาย ดาวน์โหลดไม่ครบ หรือเป็นไฟล์ชนิดอื่นที่ตั้งชื่อเป็น .pdf) "
+            "กรุณาตรวจว่าเปิดไฟล์ในเครื่องได้ แล้วส่งใหม่"
+        ),
+        "en": (
+            "this file is not a valid PDF (damaged, incomplete, or another kind of file named "
+            ".pdf); check that it opens on your computer and send it again"
+        ),
+    },
+    "kb.error.corrupt_docx": {
+        "th": (
+            "ไฟล์นี้ไม่ใช่ไฟล์ Word (.docx) ที่ถูกต้อง (อาจเสียหายหรือดาวน์โหลดไม่ครบ) "
+            "กรุณาเปิดใน Word แล้วบันทึกเป็น .docx อีกครั้งก่อนส่ง"
+        ),
+        "en": (
+            "this file is not a valid Word file (.docx) (damaged or incomplete); open it in "
+            "Word, save it as .docx again and send it"
+        ),
+    },
+    "kb.error.corrupt_pptx": {
+        "th": (
+            "ไฟล์นี้ไม่ใช่ไฟล์ PowerPoint (.pptx) ที่ถูกต้อง (อาจเสียหายหรือดาวน์โหลดไม่ครบ) "
+            "กรุณาเปิดใน PowerPoint แล้วบันทึกเป็น .pptx อีกครั้งก่อนส่ง"
+        ),
+        "en": (
+            "this file is not a valid PowerPoint file (.pptx) (damaged or incomplete); open it "
+            "in PowerPoint, save it as .pptx again and send it"
+        ),
+    },
+    "kb.error.no_text_file": {
+        "th": "ไฟล์นี้ไม่มีข้อความ (มีแต่ช่องว่างหรือว่างเปล่า)",
+        "en": "the file has no text (only blank space)",
+    },
     "kb.error.too_many_pages": {
         "th": "มี {count} หน้า เกินขีดจำกัด {limit} หน้า",
         "en": "it has {count} pages, over the limit of {limit}",

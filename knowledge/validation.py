@@ -37,6 +37,9 @@ _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
 _SLIDE_PART = re.compile(r"^ppt/slides/slide\d+\.xml$")
 _DOCX_PAGES = re.compile(rb"<(?:\w+:)?Pages>\s*(\d+)\s*</")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Formats a file name can claim that only a parser can confirm; a mismatch is "not a valid X".
+CLAIMED_FORMATS = {".pdf": "pdf", ".docx": "docx", ".pptx": "pptx"}
+_BLANK = " \t\r\n\f\v\ufeff\u200b\xa0"  # spaces, BOM, zero-width and no-break spaces
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
 
 
@@ -136,6 +139,21 @@ def check_document(check: UploadCheck, document: SourceDocument) -> list[Notice]
         unit = "pages" if check.kind == "pdf" else "slides"
         notices.append(Notice(f"{unit}_without_text", {"count": check.units - with_text}))
     return notices
+
+
+def message_code(error: DocumentError) -> str:
+    """The message to show: the problem, told by the format the file claims to be.
+
+    Random bytes named `x.pdf` are "not a valid PDF" (not "unsupported"); a Word or text
+    file without text "has no text" (only a PDF without text may be a scan).
+    """
+    problem = problem_of(error)
+    claimed = CLAIMED_FORMATS.get(error.path.suffix.lower())
+    if problem == Problem.CORRUPT and claimed:
+        return f"corrupt_{claimed}"
+    if problem == Problem.NO_TEXT and claimed != "pdf":
+        return "no_text_file"
+    return problem.value
 
 
 def problem_of(error: DocumentError) -> Problem:
@@ -300,8 +318,15 @@ def _refuse_known_binaries(data: bytes, name: str) -> None:
 def _check_text(data: bytes, name: str, sent: str) -> UploadCheck:
     text = _decode(data)
     head = (text or "")[:512].lstrip().lower()
+    claimed = CLAIMED_FORMATS.get(PurePosixPath(name).suffix.lower())
+    blank = text is not None and not text.strip(_BLANK)
+    if claimed and (text is None or blank):
+        reason = f"not a valid {claimed.upper()} file (damaged or not what its name says)"
+        raise UploadRejected(name, Problem.CORRUPT, reason, kind=claimed)
     if text is None or head.startswith(("<!doctype", "<html", "{\\rtf")):
         raise UploadRejected(name, Problem.UNSUPPORTED, "not a supported document format")
+    if blank:
+        raise UploadRejected(name, Problem.NO_TEXT, "the file has no text", kind="text")
     lowered = name.lower()
     if lowered.endswith((".md", ".markdown", ".txt")):  # a text suffix is kept as sent
         kind = "text" if lowered.endswith(".txt") else "markdown"

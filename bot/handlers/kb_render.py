@@ -11,7 +11,7 @@ from bot.handlers.kb_common import change_data
 from bot.texts import Html, plain, t
 from core.errors import DocumentError
 from knowledge.admin_questions import KbTestQuestion
-from knowledge.validation import Notice, UploadRejected, problem_of
+from knowledge.validation import Notice, UploadRejected, message_code
 from retrieval.kb_catalog import DocumentInfo
 from retrieval.preview import StagePreview
 from retrieval.staging import StagedChange
@@ -32,7 +32,7 @@ def format_when(value: str | datetime) -> str:
 def render_problem(error: DocumentError, file_name: str, lang: str) -> Html:
     """Why a file was refused, naming the file and the problem."""
     facts = error.facts if isinstance(error, UploadRejected) else {}
-    problem = plain(f"kb.error.{problem_of(error).value}", lang, **_readable(facts))
+    problem = plain(f"kb.error.{message_code(error)}", lang, **_readable(facts))
     return t("kb.error.head", lang, file=file_name, problem=problem)
 
 

@@ -23,6 +23,7 @@ from knowledge.validation import (
     UploadRejected,
     check_document,
     check_upload,
+    message_code,
     problem_of,
     safe_file_name,
 )
@@ -154,7 +155,7 @@ def test_a_damaged_office_file_is_corrupt(make_docx: Callable[[str], Path]) -> N
         (b"\x89PNG\r\n\x1a\n" + bytes(100), Problem.IMAGE),
         (_zip({"xl/workbook.xml": b"<workbook/>"}), Problem.UNSUPPORTED),
         (_zip({"readme.txt": b"hello"}), Problem.UNSUPPORTED),
-        (bytes(range(256)) * 40, Problem.UNSUPPORTED),
+        (bytes(range(256)) * 40, Problem.CORRUPT),  # claims to be a PDF but is not one
         (b"<!DOCTYPE html><html><body>page</body></html>", Problem.UNSUPPORTED),
         (b"", Problem.EMPTY_FILE),
     ],
@@ -162,6 +163,44 @@ def test_a_damaged_office_file_is_corrupt(make_docx: Callable[[str], Path]) -> N
 )
 def test_unsupported_files_name_their_problem(data: bytes, problem: Problem) -> None:
     assert _rejected(data, "upload.pdf").problem == problem
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("x.pdf", "corrupt_pdf"), ("x.docx", "corrupt_docx"), ("x.PPTX", "corrupt_pptx")],
+)
+def test_random_bytes_named_as_a_document_are_not_a_valid_one(name: str, code: str) -> None:
+    error = _rejected(bytes(range(256)) * 40, name)
+    assert message_code(error) == code and "not a valid" in error.reason
+
+
+def test_random_bytes_without_a_document_name_are_unsupported() -> None:
+    error = _rejected(bytes(range(256)) * 40, "data.bin")
+    assert message_code(error) == "unsupported"
+
+
+@pytest.mark.parametrize("name", ["blank.txt", "blank.md", "blank"])
+def test_a_whitespace_only_text_file_has_no_text_not_a_scan(name: str) -> None:
+    error = _rejected(" \n\t\n\u00a0\u200b  \r\n".encode(), name)
+    assert error.problem == Problem.NO_TEXT
+    assert message_code(error) == "no_text_file"
+
+
+def test_damaged_word_and_powerpoint_files_say_which_format(
+    make_docx: Callable[[str], Path], make_pptx: Callable[[str], Path]
+) -> None:
+    docx = make_docx("ok.docx").read_bytes()
+    assert message_code(_rejected(docx[: len(docx) // 2], "half.docx")) == "corrupt_docx"
+    pptx = make_pptx("ok.pptx").read_bytes()
+    assert message_code(_rejected(pptx[: len(pptx) // 2], "half.pptx")) == "corrupt_pptx"
+
+
+def test_only_a_pdf_without_text_may_be_a_scan(make_pdf: Callable[..., Path]) -> None:
+    path = make_pdf("scan.pdf", ["", ""], image_only=True)
+    check = check_upload(path.read_bytes(), path.name)
+    with pytest.raises(UploadRejected) as caught:
+        check_document(check, SourceDocument("scan.pdf", "scan", []))
+    assert message_code(caught.value) == "no_text"
 
 
 def test_an_image_from_pillow_is_an_image() -> None:
@@ -224,3 +263,4 @@ def test_loader_errors_map_to_problems(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as caught:
         load_document(bad, tmp_path)
     assert problem_of(caught.value) == Problem.CORRUPT
+    assert message_code(caught.value) == "corrupt_pdf"
