@@ -23,6 +23,7 @@ from bot import handlers
 from bot.context import BotContext, BotData, RuamKitApp, Services
 from bot.handlers.commands import publish_chat_commands, publish_default_commands
 from bot.rate_limit import RetryAfterLimiter
+from bot.request import RetryingRequest
 from bot.update_processor import ChatOrderedProcessor
 from core.errors import ConfigurationError
 from core.settings import Settings
@@ -93,6 +94,7 @@ def build_application(settings: Settings, services: Services) -> RuamKitApp:
     application = (
         ApplicationBuilder()
         .token(token)
+        .request(RetryingRequest(settings.telegram_timeout_s))
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
         .defaults(defaults)

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot import quiz_state as _quiz_state_table  # noqa: F401
 from bot.rate_limit import RedisWindowLimiter, SlidingWindowLimiter, UserRateLimit
 from core import feedback as _feedback_tables  # noqa: F401  (registers the tables)
 from core import users as _user_tables  # noqa: F401

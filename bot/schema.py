@@ -24,6 +24,7 @@ TABLE_MODULES = (
     "checklist.models",
     "bot.handlers.checklist_state",
     "bot.handlers.trainer_state",
+    "bot.quiz_state",
 )
 
 

@@ -214,7 +214,7 @@ TEXTS: dict[str, dict[str, str]] = {
 
 # Each feature keeps its strings in its own module `bot/texts_<feature>.py` exporting
 # `TEXTS` in the same shape; keys must not collide (a test checks).
-FEATURE_TEXT_MODULES = ("quiz", "checklist", "trainer", "kb")
+FEATURE_TEXT_MODULES = ("quiz", "checklist", "trainer", "kb", "recovery")
 
 
 @cache

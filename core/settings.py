@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     telegram_bot_token: SecretStr | None = None
     telegram_api_url: str = "https://api.telegram.org"
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    # Seconds to wait for a Bot API reply (a late reply may still mean the message went out)
+    telegram_timeout_s: float = Field(default=30.0, gt=0)
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"

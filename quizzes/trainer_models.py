@@ -83,8 +83,22 @@ class Assignment(SQLModel, table=True):
         return len(self.question_ids)
 
 
+class NoticeStatus(StrEnum):
+    """Where the delivery of a claimed notice stands."""
+
+    SENDING = "sending"  # a worker claimed it and is sending it (until `next_try_at`)
+    RETRY = "retry"  # the last try failed; any worker may try again from `next_try_at`
+    SENT = "sent"
+    FAILED = "failed"  # the person blocked the bot, or every try failed
+
+
 class NoticeSent(SQLModel, table=True):
-    """One notice (announcement, reminder, trainer summary) delivered once per person."""
+    """One notice (announcement, reminder, trainer summary) claimed once per person.
+
+    The row is the claim: whoever inserts it delivers the notice, and records the outcome
+    (`status`, `attempts`, `last_error`); a failed try is taken up again by any worker once
+    `next_try_at` has passed, as is a claim whose worker died while sending.
+    """
 
     __tablename__ = "trainer_notice_sent"
     __table_args__ = (UniqueConstraint("assignment_id", "user_id", "kind"),)
@@ -93,7 +107,11 @@ class NoticeSent(SQLModel, table=True):
     assignment_id: int = Field(foreign_key="trainer_assignment.id", index=True)
     user_id: int = Field(sa_type=BigInteger)
     kind: str = Field(max_length=32)
-    sent_at: datetime = Field(sa_type=UTCDateTime)
+    sent_at: datetime = Field(sa_type=UTCDateTime)  # when it was first claimed
+    status: str = Field(default=NoticeStatus.SENT.value, max_length=16, index=True)
+    attempts: int = 1
+    last_error: str | None = Field(default=None, max_length=500)
+    next_try_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class ImportedQuestion(SQLModel, table=True):

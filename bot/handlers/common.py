@@ -12,7 +12,7 @@ from typing import Any
 from sqlmodel import Session
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import filters
 
 from bot.context import BotContext, Services
@@ -22,6 +22,7 @@ from core.users import Role, effective_role, get_user, resolve_language
 
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 TYPING_REFRESH_S = 4.5
+MAX_TELEGRAM_ID = 2**63 - 1  # ids (users, chats, rows) are signed 64-bit integers
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,20 @@ async def refuse(update: Update, lang: str, needed: Role) -> None:
         await update.callback_query.answer(alert("denied", lang, role=role_name), show_alert=True)
     elif update.effective_message is not None:
         await update.effective_message.reply_html(t("denied", lang, role=role_name))
+
+
+def parse_id(text: str) -> int | None:
+    """A positive id typed by a person (ASCII digits, fits in 64 bits), or None."""
+    digits = text.strip().removeprefix("#")
+    if not digits.isascii() or not digits.isdigit():
+        return None
+    value = int(digits)
+    return value if 0 < value <= MAX_TELEGRAM_ID else None
+
+
+def is_not_modified(error: object) -> bool:
+    """Whether Telegram refused an edit because it would change nothing (a double tap)."""
+    return isinstance(error, BadRequest) and "not modified" in str(error).lower()
 
 
 async def send_html(

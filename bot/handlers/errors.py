@@ -1,4 +1,10 @@
-"""The one error handler: log with the update's context, apologise politely, never a traceback."""
+"""The one error handler: log with the update's context, apologise politely, never a traceback.
+
+Three failures get no apology: an edit that changed nothing (a double tap on the same
+button), a Bot API reply that timed out (the message may well have been delivered, so an
+apology would sit under a good answer), and a user who blocked the bot. Updates without a
+chat (poll answers) get their apology in the voter's private chat.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,10 @@ import contextlib
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden, TelegramError
+from telegram.error import Forbidden, TelegramError, TimedOut
 
 from bot.context import BotContext, RuamKitApp
-from bot.handlers.common import load_profile, send_html
+from bot.handlers.common import is_not_modified, load_profile, send_html
 from bot.texts import alert, t
 from core.users import resolve_language
 
@@ -24,8 +30,16 @@ def register(application: RuamKitApp) -> None:
 async def report_error(update: object, context: BotContext) -> None:
     """Log the failure with what the update was; tell the user something went wrong."""
     error = context.error
+    if is_not_modified(error):
+        log.debug("nothing changed while handling %s", describe(update))
+        await _stop_spinner(update)
+        return
+    if isinstance(error, TimedOut):
+        log.warning("Bot API reply timed out (maybe delivered) for %s", describe(update))
+        return
     log.error("error while handling %s", describe(update), exc_info=error)
-    if not isinstance(update, Update) or update.effective_chat is None:
+    chat_id = _chat_of(update)
+    if not isinstance(update, Update) or chat_id is None:
         return
     if isinstance(error, Forbidden):
         return  # the user blocked the bot: there is no one to apologise to
@@ -37,7 +51,24 @@ async def report_error(update: object, context: BotContext) -> None:
         except TelegramError:
             pass  # already answered before the failure: apologise in the chat instead
     with contextlib.suppress(TelegramError):
-        await send_html(context, update.effective_chat.id, t("apology", lang))
+        await send_html(context, chat_id, t("apology", lang))
+
+
+def _chat_of(update: object) -> int | None:
+    """Where to apologise: the update's chat, else the user's private chat (same id)."""
+    if not isinstance(update, Update):
+        return None
+    if update.effective_chat is not None:
+        return update.effective_chat.id
+    user = update.effective_user
+    return user.id if user is not None and not user.is_bot else None
+
+
+async def _stop_spinner(update: object) -> None:
+    """Answer a pressed button silently (it may have been answered already)."""
+    if isinstance(update, Update) and update.callback_query is not None:
+        with contextlib.suppress(TelegramError):
+            await update.callback_query.answer()
 
 
 def describe(update: object) -> str:

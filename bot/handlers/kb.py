@@ -15,7 +15,7 @@ from telegram.ext import CommandHandler
 
 from bot.context import BotContext, RuamKitApp
 from bot.handlers import kb_upload
-from bot.handlers.common import Profile, load_profile, require_role, send_html
+from bot.handlers.common import Profile, load_profile, parse_id, require_role, send_html
 from bot.handlers.kb_common import actor_of, knowledge_admin
 from bot.handlers.kb_render import render_documents, render_history, render_tests
 from bot.handlers.kb_upload import busy_reason, run_staging
@@ -129,8 +129,8 @@ async def manage_tests(
         admin = knowledge_admin(context.services)
         rows = admin.tests.added()
         reply = render_tests(rows, len(admin.tests.all()) - len(rows), profile.lang)
-    elif action == "remove" and len(args) == 2 and args[1].lstrip("#").isdigit():
-        reply = _remove_test(context, profile, int(args[1].lstrip("#")))
+    elif action == "remove" and len(args) == 2 and (row := parse_id(args[1])) is not None:
+        reply = _remove_test(context, profile, row)
     else:
         reply = t("kb.test.usage", profile.lang)
     await send_html(context, chat_id, reply)

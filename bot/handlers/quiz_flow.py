@@ -1,9 +1,9 @@
 """Asking a stored attempt's questions: polls, ordering keyboards, answers, time-outs, the end.
 
 Everything needed to go on lives in the database (the attempt, its items, which poll shows
-which item), so a restarted bot takes the next answer as if nothing happened. Only the
-per-question time limit (and the quiz's language, for closed-poll updates, which carry no
-user) is remembered in `user_data`; after a restart a timed quiz continues without a limit.
+which item, its language and time limit), so a restarted bot, or another worker, takes the
+next answer as if nothing happened. When the next question cannot be sent (Telegram failing
+after the retries), the learner is told and offered a button to continue.
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from datetime import timedelta
 
 from sqlmodel import Session
 from telegram import Update
-from telegram.error import TelegramError
+from telegram.error import Forbidden, TelegramError, TimedOut
 
 from bot import keyboards_quiz as kb
 from bot.context import BotContext, Services
 from bot.handlers.common import load_profile, send_html
 from bot.handlers.quiz_render import ordering_text, quiz_poll, score_card
 from bot.handlers.quiz_store import is_open, item_after, item_for_poll, language_of
+from bot.quiz_state import load_options, save_options
 from bot.texts import Html, t
 from core.errors import NotFoundError
 from core.timestamps import utc_now
@@ -41,8 +42,6 @@ from quizzes.service import (
 from quizzes.sessions import PlanItem, QuizPlan
 
 log = logging.getLogger(__name__)
-TIMERS_KEY = "quiz_timers"
-LANG_KEY = "quiz_lang"
 
 BankSource = Callable[[Services, Session, QuizAttempt], QuestionBank]
 Finisher = Callable[[BotContext, int, str], Awaitable[None]]
@@ -84,24 +83,23 @@ def bank_for(services: Services, session: Session, attempt: QuizAttempt) -> Ques
 
 
 def remember(context: BotContext, attempt_id: int, lang: str, seconds: int | None) -> None:
-    """Keep the quiz's language and time limit for updates that carry no user (closed polls)."""
-    if context.user_data is None:
-        return
-    context.user_data[LANG_KEY] = lang
-    if seconds:
-        context.user_data.setdefault(TIMERS_KEY, {})[attempt_id] = seconds
+    """Store the quiz's language and time limit for updates that carry no user (closed polls)."""
+    with context.services.session() as session:
+        save_options(session=session, attempt_id=attempt_id, lang=lang, timer_s=seconds)
 
 
 def timer_for(context: BotContext, attempt_id: int) -> int | None:
-    """The time limit chosen for an attempt, if this bot process still knows it."""
-    timers = context.user_data.get(TIMERS_KEY, {}) if context.user_data is not None else {}
-    return timers.get(attempt_id)
+    """The time limit chosen for an attempt (None for an untimed one)."""
+    with context.services.session() as session:
+        options = load_options(session=session, attempt_id=attempt_id)
+        return options.timer_s if options else None
 
 
-def _quiz_language(context: BotContext, user_id: int) -> str:
-    """The language the user last took a quiz in; their stored one after a restart."""
-    remembered = context.application.user_data.get(user_id, {}).get(LANG_KEY)
-    return str(remembered) if remembered else language_of(context.services, user_id)
+def _quiz_language(context: BotContext, attempt_id: int, user_id: int) -> str:
+    """The language the attempt is asked in; the user's stored one for older attempts."""
+    with context.services.session() as session:
+        options = load_options(session=session, attempt_id=attempt_id)
+    return options.lang if options else language_of(context.services, user_id)
 
 
 async def start_plan(
@@ -214,7 +212,14 @@ async def receive_poll_answer(update: Update, context: BotContext) -> None:
     lang = load_profile(update, context.services).lang
     timer = timer_for(context, outcome.attempt_id)
     remember(context, outcome.attempt_id, lang, timer)
-    await advance(context, outcome.attempt_id, after=outcome.position, lang=lang, timer=timer)
+    try:
+        await advance(context, outcome.attempt_id, after=outcome.position, lang=lang, timer=timer)
+    except (Forbidden, TimedOut):
+        raise  # blocked (no one to tell), or maybe sent (telling would confuse)
+    except TelegramError as error:
+        log.warning("next question for attempt %s not sent: %s", outcome.attempt_id, error)
+        markup = kb.resume_buttons(outcome.attempt_id, lang)
+        await send_html(context, answer.user.id, t("quiz.send_failed", lang), markup)
 
 
 async def receive_closed_poll(update: Update, context: BotContext) -> None:
@@ -229,7 +234,7 @@ async def receive_closed_poll(update: Update, context: BotContext) -> None:
             return
         if not is_open(attempt):
             return
-    lang = _quiz_language(context, attempt.user_id)
+    lang = _quiz_language(context, row_id(attempt), attempt.user_id)
     await send_html(context, attempt.chat_id, t("quiz.timeout", lang, number=item.position + 1))
     timer = _seconds(poll.open_period)
     await advance(context, row_id(attempt), after=item.position, lang=lang, timer=timer)

@@ -15,7 +15,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot import callbacks
 from bot.context import BotContext, RuamKitApp, Services
 from bot.handlers.commands import command_lines, commands_for, publish_chat_commands
-from bot.handlers.common import load_profile, require_role, send_html
+from bot.handlers.common import load_profile, parse_id, require_role, send_html
 from bot.texts import Html, t
 from core.users import (
     Role,
@@ -80,11 +80,10 @@ async def _change_role(update: Update, context: BotContext, *, trainer: bool) ->
 
 
 def _target_id(args: list[str] | None) -> int | None:
-    """The single numeric Telegram id given after the command."""
-    if not args or len(args) != 1 or not args[0].lstrip("-").isdigit():
+    """The single Telegram id given after the command (positive, within 64 bits)."""
+    if not args or len(args) != 1:
         return None
-    value = int(args[0])
-    return value if value > 0 else None
+    return parse_id(args[0])
 
 
 def _who(services: Services, telegram_id: int) -> str:

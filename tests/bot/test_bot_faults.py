@@ -52,7 +52,8 @@ async def test_429_from_the_server_is_waited_out_and_the_answer_arrives(bot):
 @pytest.mark.parametrize("status", [500, 502, 400])
 async def test_send_errors_end_in_an_apology_and_the_bot_carries_on(bot, caplog, status):
     official = await bot.user(OFFICIAL_ID)
-    bot.sandbox.faults.add("sendMessage", status=status)
+    # Server errors are retried (bot.request): fail every try so the apology is needed.
+    bot.sandbox.faults.add("sendMessage", status=status, times=4 if status >= 500 else 1)
     with caplog.at_level(logging.ERROR, logger="bot.errors"):
         await official.send(QUESTION)
         apology = await official.next_message()
