@@ -7,6 +7,7 @@ without whitespace or Markdown markup, so the source may be laid out as lists or
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 import yaml
@@ -30,15 +31,18 @@ def cited(text: str) -> set[int]:
     return numbers
 
 
-def _raw() -> dict:
-    return yaml.safe_load(DEFINITION_PATH.read_text(encoding="utf-8"))
+def _raw() -> dict[str, Any]:
+    raw: dict[str, Any] = yaml.safe_load(DEFINITION_PATH.read_text(encoding="utf-8"))
+    return raw
 
 
-def _raw_items() -> list[dict]:
+def _raw_items() -> list[dict[str, Any]]:
     return [item for section in _raw()["sections"] for item in section["items"] if "why" in item]
 
 
-def _assert_grounded(where: str, text: str, grounds: dict, slides: dict[int, str]) -> None:
+def _assert_grounded(
+    where: str, text: str, grounds: dict[int, list[str]], slides: dict[int, str]
+) -> None:
     said = flat(REF.sub(" ", text))
     for number, terms in grounds.items():
         slide = flat(slides[int(number)])
