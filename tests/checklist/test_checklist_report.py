@@ -144,7 +144,8 @@ def test_pdf_thai_is_shaped_and_extracts_without_garbage(assessment, checklist):
 def test_pdf_positions_thai_marks_from_gpos(assessment):
     pdf = render_pdf(**assessment, lang="th")
     pages = PdfReader(io.BytesIO(pdf)).pages
-    content = b"".join(stream.get_data() for page in pages if (stream := page.get_contents()))
+    streams = [page.get_contents() for page in pages]
+    content = b"".join(stream.get_data() for stream in streams if stream is not None)
     # fpdf2 places a GPOS-shifted mark with its own text matrix; without shaping there are none.
     assert re.search(rb"1 0 0 1 [\d.]+ [\d.]+ Tm", content)
 
