@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 export OPENBLAS_NUM_THREADS ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 
-.PHONY: install run test lint bench eval clean
+.PHONY: install run test lint bench bench-load eval clean
 
 install: $(STAMP)
 
@@ -33,6 +33,12 @@ lint: install
 
 bench: install
 	$(BIN)/python -m benchmarks.run --eval-dir $(EVAL) --out docs/benchmarks.md
+
+# Load and soak: K officials at once on SQLite and PostgreSQL, 1 and 2 workers, then a
+# 10-minute soak; needs the local PostgreSQL. Writes its own section of docs/benchmarks.md.
+BENCH_LOAD_ARGS ?= --users 50 --duration 60 --soak 600
+bench-load: install
+	$(BIN)/python -m benchmarks.load $(BENCH_LOAD_ARGS) --out docs/benchmarks.md
 
 eval: install
 	$(BIN)/ruamkit eval $(EVAL)/lecture_dev.jsonl

@@ -2,7 +2,9 @@
 
 The supervisor listens on WEBHOOK_LISTEN:WEBHOOK_PORT (where the reverse proxy forwards
 Telegram's POSTs), starts N `ruamkit run --worker` processes on the next N local ports,
-hands each update to the next live worker in turn, restarts a worker that dies, answers
+hands each update to a live worker (by default all of one chat's updates to the same
+worker, which keeps them in order; `round-robin`: each to the next worker in turn),
+restarts a worker that dies, answers
 `GET /healthz`, and is the only process that calls setWebhook. The workers share
 PostgreSQL, the Chroma server and Redis; the update ledger drops an update handed twice.
 """
@@ -67,6 +69,7 @@ class Supervisor:
     count: int
     command: Sequence[str] = field(default_factory=worker_command)
     env: Mapping[str, str] | None = None
+    balance: str = "chat"  # or "round-robin"
     workers: list[Worker] = field(default_factory=list)
     _stopping: bool = False
     _watchers: list[asyncio.Task[None]] = field(default_factory=list)
@@ -181,12 +184,13 @@ class Supervisor:
                 allowed_updates=Update.ALL_TYPES,
             )
 
-    def next_workers(self) -> list[Worker]:
-        """The live workers, starting with the one whose turn it is (round robin)."""
+    def next_workers(self, key: int | None = None) -> list[Worker]:
+        """The live workers, starting with the one for this chat, else whose turn it is."""
         live = [w for w in self.workers if w.ready]
         if not live:
             return []
-        start = next(self._turn) % len(live)
+        turn = key if key is not None and self.balance == "chat" else next(self._turn)
+        start = turn % len(live)
         return live[start:] + live[:start]
 
     async def _forward(self, request: web.Request) -> web.Response:
@@ -196,7 +200,7 @@ class Supervisor:
         body = await request.read()
         headers = {SECRET_HEADER: self.webhook.secret_token, "Content-Type": "application/json"}
         assert self._client is not None
-        for worker in self.next_workers():
+        for worker in self.next_workers(chat_key(body)):
             url = f"http://127.0.0.1:{worker.port}/{self.webhook.url_path}"
             try:
                 async with self._client.post(url, data=body, headers=headers) as reply:
@@ -215,6 +219,26 @@ class Supervisor:
             "forwarded": [w.forwarded for w in self.workers],
         }
         return web.json_response(body, status=200 if self.ready_count else 503)
+
+
+def chat_key(body: bytes) -> int | None:
+    """The chat an update belongs to (a quiz answer: its user's private chat), if any."""
+    try:
+        update = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(update, dict):
+        return None
+    for kind, value in update.items():
+        if kind == "update_id" or not isinstance(value, dict):
+            continue
+        holder = value.get("message") if kind == "callback_query" else value
+        chat = holder.get("chat") if isinstance(holder, dict) else None
+        person = value.get("user") or value.get("from")
+        for found in (chat, person):
+            if isinstance(found, dict) and isinstance(found.get("id"), int):
+                return abs(int(found["id"]))
+    return None
 
 
 async def _listens(port: int) -> bool:
@@ -240,10 +264,14 @@ async def _terminate(process: asyncio.subprocess.Process) -> None:
 
 
 async def serve_workers(
-    settings: Settings, webhook: WebhookConfig, count: int, command: Sequence[str]
+    settings: Settings,
+    webhook: WebhookConfig,
+    count: int,
+    command: Sequence[str],
+    balance: str = "chat",
 ) -> int:
     """Run the supervisor until cancelled (SIGTERM/SIGINT stop it and every worker)."""
-    supervisor = Supervisor(settings, webhook, count, command)
+    supervisor = Supervisor(settings, webhook, count, command, balance=balance)
     try:
         await supervisor.start()
         await asyncio.Event().wait()

@@ -83,6 +83,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="webhook mode only: N worker processes behind WEBHOOK_PORT, on the next N "
         "local ports (default: 1, in this process)",
     )
+    run.add_argument(
+        "--balance",
+        choices=["chat", "round-robin"],
+        default="chat",
+        help="--workers only: send all of a chat's updates to one worker, keeping them in "
+        "order (default), or each update to the next worker in turn",
+    )
     run.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     run.set_defaults(handler=run_bot)
 
@@ -216,7 +223,8 @@ async def serve_webhook_workers(settings: Settings, args: argparse.Namespace) ->
     if getattr(args, "worker", False):
         return await serve_telegram(settings, worker=True)
     command = worker_command(getattr(args, "verbose", 0))
-    return await serve_workers(settings, webhook, args.workers, command)
+    balance = getattr(args, "balance", "chat")
+    return await serve_workers(settings, webhook, args.workers, command, balance)
 
 
 async def serve_sandbox(

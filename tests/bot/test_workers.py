@@ -119,14 +119,19 @@ def worker_env(local: Settings, tmp_path: Path) -> dict[str, str]:
 
 @pytest.fixture
 async def supervisor(
-    front_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    front_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
 ) -> AsyncIterator[Supervisor]:
-    """The supervisor with two test workers, started; stopped after the test."""
+    """The supervisor with two test workers (round robin unless parametrized), started."""
     monkeypatch.chdir(tmp_path)
     webhook = webhook_config(front_settings)
     assert webhook is not None
     command = [sys.executable, "-m", "tests.bot.worker_entry"]
-    running = Supervisor(front_settings, webhook, 2, command, worker_env(front_settings, tmp_path))
+    balance = getattr(request, "param", "round-robin")
+    env = worker_env(front_settings, tmp_path)
+    running = Supervisor(front_settings, webhook, 2, command, env, balance=balance)
     try:
         await running.start()
         yield running
@@ -161,7 +166,8 @@ async def test_a_quiz_and_a_checklist_alternate_between_two_workers(
     assert "3/5" in card.text
 
     step = await start_project(official)
-    step = await answer_until(official, step, PLAN, "yes")
+    step = await answer_until(official, step, PLAN, "yes", stop_before="b_claim")
+    step = await answer_until(official, step, {"b_claim": "involve"}, "partly")
     await official.press(step, next(d for d in button_data(step) if d.startswith("cl:fin:")))
     results = await collect_results(official)
     assert any(name.endswith(".pdf") for name in results["documents"])
@@ -200,3 +206,31 @@ async def test_a_killed_worker_is_restarted_and_the_other_takes_over_meanwhile(
     assert victim.ready and victim.restarts == 1
     body = await health(front_settings)
     assert (body["ready"], body["restarts"]) == (2, 1)
+
+
+@pytest.mark.parametrize("supervisor", ["chat"], indirect=True)
+async def test_by_chat_each_chat_stays_with_one_worker(supervisor, sandbox):
+    people = [sandbox.user(OFFICIAL_ID + i, f"คน{i}") for i in range(4)]
+    for person in people:
+        for command in ("/start", "/help", "/lang"):
+            await person.send(command)
+            await person.next_message()
+    took = [worker.forwarded for worker in supervisor.workers]
+    assert sorted(took) in ([0, 12], [3, 9], [6, 6]), took  # whole chats, never split
+
+
+@pytest.mark.parametrize(
+    ("update", "key"),
+    [({"update_id": 1, "message": {"chat": {"id": -100123}, "from": {"id": 7}}}, 100123),
+     ({"update_id": 2, "callback_query": {"from": {"id": 7}, "message": {"chat": {"id": 8}}}}, 8),
+     ({"update_id": 3, "callback_query": {"from": {"id": 7}, "inline_message_id": "x"}}, 7),
+     ({"update_id": 4, "poll_answer": {"poll_id": "p", "user": {"id": 9}}}, 9),
+     ({"update_id": 5, "poll": {"id": "p"}}, None)],
+)  # fmt: skip
+def test_the_chat_of_an_update(update, key):
+    import json
+
+    from bot.workers import chat_key
+
+    assert chat_key(json.dumps(update).encode()) == key
+    assert chat_key(b"not json") is None

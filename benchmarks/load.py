@@ -1,0 +1,417 @@
+"""`make bench-load`: many officials at once against the real bot, one and two workers.
+
+For each database (SQLite, PostgreSQL) and worker count (1: one `ruamkit run` webhook
+process; 2: `ruamkit run --workers 2`), the bot runs as real processes against the Bot API
+sandbox, which runs here with K simulated officials (benchmarks.load_users) asking
+questions, taking quizzes and doing the checklist at once for `--duration` seconds.
+Reported: handled updates per second, questions answered per second, latency from a
+user's action to the bot's reply (p50/p95/p99), errors, and the bot processes' memory
+(RSS) over time; `--soak S` adds one long run for memory growth. The section between the
+bench-load markers of docs/benchmarks.md is replaced; the rest of the file is kept.
+Everything listens on 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import platform
+import random
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from benchmarks.load_report import render_section, write_section
+from benchmarks.load_users import Official, Tally, lecture_questions
+from bot.sandbox import BotApiSandbox
+from core.settings import Settings
+
+ENTRY = "import sys; from bot.cli import main; raise SystemExit(main(sys.argv[1:]))"
+SECRET = "bench_load_secret"
+READY_TIMEOUT_S = 900.0
+DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+MIX = {"question": 6, "quiz": 3, "checklist": 1}
+USER_BASE = 500_000
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """One measured run."""
+
+    database: str  # "sqlite" or "postgres"
+    workers: int
+    users: int
+    duration_s: float
+    soak: bool = False
+
+
+@dataclass
+class RunResult:
+    """What one run measured."""
+
+    spec: RunSpec
+    seconds: float
+    updates: int
+    sessions: dict[str, int]
+    latencies: dict[str, dict[str, float]]
+    errors: list[str]
+    rss_mb: list[tuple[float, float]] = field(default_factory=list)
+
+    @property
+    def updates_per_s(self) -> float:
+        """Updates the bot received and handled per second."""
+        return self.updates / self.seconds if self.seconds else 0.0
+
+    @property
+    def questions_per_s(self) -> float:
+        """Questions answered per second."""
+        return self.latencies.get("question", {}).get("count", 0) / self.seconds
+
+    @property
+    def rss_growth(self) -> float | None:
+        """Growth of the bot's memory from the first sample after warm-up to the last."""
+        if len(self.rss_mb) < 2:
+            return None
+        settled = self.rss_mb[min(len(self.rss_mb) - 1, max(1, len(self.rss_mb) // 10))][1]
+        return (self.rss_mb[-1][1] - settled) / settled if settled else None
+
+
+def percentiles(values: Sequence[float]) -> dict[str, float]:
+    """Count, p50, p95, p99 and max, in milliseconds."""
+    if not values:
+        return {"count": 0}
+    ordered = sorted(values)
+    cuts = statistics.quantiles(ordered, n=100, method="inclusive") if len(ordered) > 1 else []
+
+    def at(p: int) -> float:
+        return round(1000 * (cuts[p - 1] if cuts else ordered[0]), 1)
+
+    return {
+        "count": len(ordered),
+        "p50": at(50),
+        "p95": at(95),
+        "p99": at(99),
+        "max": round(1000 * ordered[-1], 1),
+    }
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nobody listens on right now (and the next two too)."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = int(probe.getsockname()[1])
+        if all(_free(port + i) for i in (1, 2)):
+            return port
+    raise RuntimeError("no free ports")
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MiB (Linux /proc)."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending.extend(int(c) for c in (task / "children").read_text().split())
+    return total / 1024
+
+
+@contextlib.contextmanager
+def database_url(kind: str, run_dir: Path, postgres: str) -> Any:
+    """A fresh database for one run: a SQLite file, or a PostgreSQL schema dropped after."""
+    if kind == "sqlite":
+        yield f"sqlite:///{run_dir / 'bench.sqlite3'}"
+        return
+    from sqlalchemy import create_engine, text
+
+    schema = f"bench_load_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(postgres)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{postgres}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@dataclass
+class Bench:
+    """Shared inputs of every run."""
+
+    data_dir: Path
+    models_dir: Path
+    postgres: str
+    redis_url: str | None
+    sample_s: float
+    seed: int
+
+    def bot_env(self, sandbox: BotApiSandbox, port: int, db_url: str) -> dict[str, str]:
+        """The bot processes' environment (their cwd has no .env)."""
+        env = {
+            **os.environ,
+            "RUAMKIT_DATA_DIR": str(self.data_dir),
+            "RUAMKIT_MODELS_DIR": str(self.models_dir),
+            "DATABASE_URL": db_url,
+            "TELEGRAM_BOT_TOKEN": sandbox.token,
+            "TELEGRAM_API_URL": sandbox.base_url,
+            "WEBHOOK_URL": f"http://127.0.0.1:{port}/hook",
+            "WEBHOOK_SECRET": SECRET,
+            "WEBHOOK_LISTEN": "127.0.0.1",
+            "WEBHOOK_PORT": str(port),
+            "RATE_LIMIT_MESSAGES": "1000000",
+            "LOG_LEVEL": "WARNING",
+            "ADMIN_IDS": "",
+        }
+        if self.redis_url:
+            env["REDIS_URL"] = self.redis_url
+        return env
+
+    async def run(self, spec: RunSpec, run_dir: Path) -> RunResult:
+        """Start the bot, let the officials loose for the duration, stop, and measure."""
+        run_dir.mkdir(parents=True, exist_ok=True)
+        token = f"{secrets.randbelow(9 * 10**8) + 10**8}:{secrets.token_urlsafe(27)}"
+        async with BotApiSandbox(token) as sandbox, self._bot(sandbox, spec, run_dir) as pid:
+            tally = Tally()
+            rng = random.Random(self.seed)
+            questions = lecture_questions()
+            officials = [
+                Official(
+                    sandbox.user(USER_BASE + i, f"ข้าราชการ{i}"),
+                    tally,
+                    questions,
+                    random.Random(rng.random()),
+                )
+                for i in range(spec.users)
+            ]
+            await officials[0].ask()  # the first question after start-up is not measured
+            tally.latencies.clear()
+            samples: list[tuple[float, float]] = []
+            first_update = len(sandbox.updates)
+            started = time.perf_counter()
+            sampler = asyncio.create_task(self._sample(pid, started, samples))
+            deadline = started + spec.duration_s
+            await asyncio.gather(*(self._official(o, deadline) for o in officials))
+            seconds = time.perf_counter() - started
+            sampler.cancel()
+            samples.append((seconds, tree_rss_mb(pid)))
+            updates = len(sandbox.updates) - first_update
+        return RunResult(
+            spec,
+            seconds,
+            updates,
+            tally.sessions,
+            {kind: percentiles(v) for kind, v in sorted(tally.latencies.items())},
+            tally.errors,
+            samples,
+        )
+
+    async def _official(self, official: Official, deadline: float) -> None:
+        kinds, weights = list(MIX), list(MIX.values())
+        while time.perf_counter() < deadline:
+            kind = official.rng.choices(kinds, weights)[0]
+            try:
+                await getattr(official, "ask" if kind == "question" else kind)()
+                official.tally.done(kind)
+            except Exception as error:  # an error is a figure of the run, not its end
+                official.tally.errors.append(f"{kind}: {error.__class__.__name__}: {error}"[:200])
+                official.user.skip_existing()
+
+    async def _sample(self, pid: int, started: float, samples: list[tuple[float, float]]) -> None:
+        while True:
+            samples.append((time.perf_counter() - started, tree_rss_mb(pid)))
+            await asyncio.sleep(self.sample_s)
+
+    @contextlib.asynccontextmanager
+    async def _bot(
+        self, sandbox: BotApiSandbox, spec: RunSpec, run_dir: Path
+    ) -> AsyncIterator[int]:
+        """The bot's processes, until the block ends; yields the top process id."""
+        port = free_port()
+        workers = ["--workers", str(spec.workers)] if spec.workers > 1 else []
+        with (
+            database_url(spec.database, run_dir, self.postgres) as db_url,
+            (run_dir / "bot.log").open("w") as log,
+        ):
+            process = subprocess.Popen(
+                [sys.executable, "-c", ENTRY, "run", *workers],
+                cwd=run_dir,
+                env=self.bot_env(sandbox, port, db_url),
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+            )
+            try:
+                await _wait_ready(sandbox, process)
+                yield process.pid
+            finally:
+                process.send_signal(signal.SIGTERM)
+                try:
+                    await asyncio.to_thread(process.wait, 60)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+
+
+async def _wait_ready(sandbox: BotApiSandbox, process: subprocess.Popen[bytes]) -> None:
+    """Wait until the bot (or the supervisor, once every worker listens) set its webhook."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + READY_TIMEOUT_S
+    while not any(c.method == "setWebhook" and c.status == 200 for c in sandbox.calls):
+        if process.poll() is not None:
+            raise RuntimeError(f"the bot exited with status {process.returncode}; see bot.log")
+        if loop.time() > deadline:
+            raise RuntimeError("the bot did not start in time; see bot.log")
+        await asyncio.sleep(0.5)
+
+
+def prepare_index(data_dir: Path, models_dir: Path) -> None:
+    """Build the lecture index once (the first question does it), outside the runs."""
+    env = {**os.environ, "RUAMKIT_DATA_DIR": str(data_dir), "RUAMKIT_MODELS_DIR": str(models_dir)}
+    subprocess.run(
+        [sys.executable, "-c", ENTRY, "ask", "การบริหารราชการแบบมีส่วนร่วมคืออะไร"],
+        env=env,
+        cwd=data_dir,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return {
+        "cpu": model,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        "load_before": os.getloadavg()[0],
+    }
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.load", description=__doc__)
+    parser.add_argument("--users", type=int, default=50, help="simulated officials (K)")
+    parser.add_argument("--duration", type=float, default=60, help="seconds per run")
+    parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument("--workers", default="1,2", help="worker counts to run")
+    parser.add_argument("--soak", type=float, default=0, help="seconds of an extra soak run")
+    parser.add_argument("--soak-config", default="postgres:2", help="DATABASE:WORKERS")
+    parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES)
+    parser.add_argument("--redis-url", default=None, help="REDIS_URL for the bot (optional)")
+    parser.add_argument("--sample", type=float, default=5.0, help="seconds between RSS samples")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--work-dir", type=Path, default=Path("var/bench-load"))
+    parser.add_argument("--out", type=Path, default=None, help="docs/benchmarks.md to update")
+    return parser.parse_args(argv)
+
+
+def plan(args: argparse.Namespace) -> list[RunSpec]:
+    """The runs the arguments ask for, soak last."""
+    specs = [
+        RunSpec(db, int(workers), args.users, args.duration)
+        for db in args.databases.split(",")
+        if db
+        for workers in args.workers.split(",")
+        if workers
+    ]
+    if args.soak:
+        db, workers = args.soak_config.split(":")
+        specs.append(RunSpec(db, int(workers), args.users, args.soak, soak=True))
+    return specs
+
+
+async def main_async(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    """Run every planned run, print each result, write the section."""
+    work = args.work_dir.resolve()
+    data_dir = work / "data"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    models_dir = Settings().models_dir
+    print(f"preparing the index in {data_dir} ...", flush=True)
+    await asyncio.to_thread(prepare_index, data_dir, models_dir)
+    bench = Bench(data_dir, models_dir, args.postgres_url, args.redis_url, args.sample, args.seed)
+    info = machine()
+    date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    results: list[RunResult] = []
+    for number, spec in enumerate(plan(args)):
+        print(f"run {number + 1}: {spec}", flush=True)
+        result = await bench.run(spec, work / f"run-{number + 1}")
+        results.append(result)
+        print(json.dumps(_summary(result), ensure_ascii=False), flush=True)
+    command = "python -m benchmarks.load " + " ".join(argv)
+    (work / "results.json").write_text(
+        json.dumps(
+            {
+                "command": command,
+                "date": date,
+                "machine": info,
+                "runs": [_summary(r) | {"rss_mb": r.rss_mb} for r in results],
+            },
+            ensure_ascii=False,
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
+    if args.out is not None:
+        write_section(args.out, render_section(results, command, date, info))
+        print(f"wrote the bench-load section of {args.out}")
+    return 0
+
+
+def _summary(result: RunResult) -> dict[str, Any]:
+    return {
+        **asdict(result.spec),
+        "seconds": round(result.seconds, 1),
+        "updates_per_s": round(result.updates_per_s, 1),
+        "questions_per_s": round(result.questions_per_s, 2),
+        "sessions": result.sessions,
+        "latency_ms": result.latencies,
+        "errors": len(result.errors),
+        "first_errors": result.errors[:5],
+        "rss_growth": result.rss_growth,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `python -m benchmarks.load`."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    return asyncio.run(main_async(parse_args(argv), argv))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,109 @@
+"""The bench-load section of docs/benchmarks.md, written between its own markers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from benchmarks.load import RunResult
+
+START = "<!-- bench-load:start -->"
+END = "<!-- bench-load:end -->"
+TARGET_QPS = 30.0
+TARGET_P95_MS = 500.0
+TARGET_GROWTH = 0.05
+
+
+def write_section(path: Path, section: str) -> None:
+    """Replace the text between the markers (or append the section); keep the rest."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    block = f"{START}\n{section.rstrip()}\n{END}"
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        _, tail = rest.split(END, 1)
+        text = head + block + tail
+    else:
+        text = text.rstrip() + ("\n\n" if text else "") + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def render_section(
+    results: Sequence[RunResult], command: str, date: str, machine: dict[str, Any]
+) -> str:
+    """Markdown: the command, the machine, a table of runs, memory over time, verdicts."""
+    lines = [
+        "## Load and soak (`make bench-load`)",
+        "",
+        f"Command: `{command}`  ",
+        f"Date: {date}  ",
+        f"Machine: {machine['cpu']}, {machine['cores']} cores, {machine['system']}, "
+        f"Python {machine['python']}; load average before: {machine['load_before']:.2f}",
+        "",
+        "Simulated officials in the Bot API sandbox (same machine) ask lecture questions, "
+        "take 5-question quizzes and do the whole checklist at once; each waits for the "
+        "bot's reply before the next step. Latency: from the user's action to the bot's "
+        "reply (questions and commands: the next message; buttons: the callback answer; "
+        "votes: the next poll or the score card). Memory: RSS of all bot processes.",
+        "",
+        "| database | workers | users | s | updates/s | questions/s | question p50/p95/p99 ms "
+        "| all replies p95 ms | errors | RSS MiB start→end | growth |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    lines += [_row(result) for result in results]
+    lines += ["", *_verdicts(results), ""]
+    for result in results:
+        if result.spec.soak or len(result.rss_mb) > 2:
+            lines.append(_memory_line(result))
+    errors = [e for r in results for e in r.errors[:3]]
+    if errors:
+        lines += ["", "First errors:", *[f"- {e}" for e in errors]]
+    return "\n".join(lines)
+
+
+def _row(result: RunResult) -> str:
+    spec = result.spec
+    question = result.latencies.get("question", {})
+    q = "/".join(f"{question.get(p, 0):.0f}" for p in ("p50", "p95", "p99"))
+    worst95 = max(
+        (v.get("p95", 0) for k, v in result.latencies.items() if k != "results"), default=0
+    )
+    rss = f"{result.rss_mb[0][1]:.0f}→{result.rss_mb[-1][1]:.0f}" if result.rss_mb else "-"
+    growth = f"{100 * result.rss_growth:+.1f}%" if result.rss_growth is not None else "-"
+    name = f"{spec.database}{' (soak)' if spec.soak else ''}"
+    return (
+        f"| {name} | {spec.workers} | {spec.users} | {result.seconds:.0f} "
+        f"| {result.updates_per_s:.1f} | {result.questions_per_s:.1f} | {q} | {worst95:.0f} "
+        f"| {len(result.errors)} | {rss} | {growth} |"
+    )
+
+
+def _verdicts(results: Sequence[RunResult]) -> list[str]:
+    best = max(results, key=lambda r: r.questions_per_s, default=None)
+    if best is None:
+        return []
+    p95 = best.latencies.get("question", {}).get("p95", float("inf"))
+    met = best.questions_per_s >= TARGET_QPS and p95 <= TARGET_P95_MS and not best.errors
+    lines = [
+        f"Target ≥ {TARGET_QPS:.0f} questions/s with p95 ≤ {TARGET_P95_MS:.0f} ms and no "
+        f"errors: {'met' if met else 'not met'} (best run: {best.spec.database}, "
+        f"{best.spec.workers} worker(s), {best.questions_per_s:.1f} questions/s, "
+        f"p95 {p95:.0f} ms, {len(best.errors)} errors)."
+    ]
+    soaks = [r for r in results if r.spec.soak and r.rss_growth is not None]
+    for soak in soaks:
+        assert soak.rss_growth is not None
+        ok = soak.rss_growth <= TARGET_GROWTH
+        lines.append(
+            f"Soak ({soak.seconds:.0f} s): memory grew {100 * soak.rss_growth:+.1f}% "
+            f"(target ≤ {100 * TARGET_GROWTH:.0f}%): {'met' if ok else 'not met'}."
+        )
+    return lines
+
+
+def _memory_line(result: RunResult) -> str:
+    step = max(1, len(result.rss_mb) // 12)
+    points = ", ".join(f"{t:.0f}s {mb:.0f}" for t, mb in result.rss_mb[::step])
+    spec = result.spec
+    return f"- RSS MiB over time, {spec.database} / {spec.workers} worker(s): {points}"

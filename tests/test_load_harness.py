@@ -1,0 +1,77 @@
+"""The load benchmark's harness: its figures, its section of docs/benchmarks.md, one tiny run.
+
+Timing is what the benchmark reports; these tests never assert it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.load import Bench, RunResult, RunSpec, parse_args, percentiles, plan
+from benchmarks.load_report import END, START, render_section, write_section
+
+MACHINE = {"cpu": "test CPU", "cores": 2, "system": "Linux", "python": "3.11", "load_before": 0.5}
+
+
+def result(database: str = "sqlite", errors: list[str] | None = None) -> RunResult:
+    return RunResult(
+        RunSpec(database, 2, 10, 60.0),
+        seconds=60.0,
+        updates=1800,
+        sessions={"question": 600},
+        latencies={"question": percentiles([0.1, 0.2, 0.3, 0.4])},
+        errors=errors or [],
+        rss_mb=[(0.0, 1000.0), (30.0, 1010.0), (60.0, 1020.0)],
+    )
+
+
+def test_percentiles_are_in_milliseconds_and_ordered():
+    figures = percentiles([0.001 * n for n in range(1, 101)])
+    assert figures["count"] == 100
+    assert figures["p50"] <= figures["p95"] <= figures["p99"] <= figures["max"] == 100.0
+    assert percentiles([]) == {"count": 0}
+
+
+def test_the_section_replaces_only_its_own_markers(tmp_path):
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text("# Benchmarks\n\nretrieval figures\n", encoding="utf-8")
+    write_section(doc, "first")
+    write_section(doc, render_section([result()], "python -m benchmarks.load", "today", MACHINE))
+    text = doc.read_text(encoding="utf-8")
+    assert text.startswith("# Benchmarks\n\nretrieval figures\n")
+    assert text.count(START) == 1 and text.count(END) == 1 and "first" not in text
+    assert "| sqlite | 2 | 10 | 60 | 30.0 | 0.1 |" in text
+    assert "python -m benchmarks.load" in text and "test CPU" in text
+    doc.write_text(text + "\nlater section by the lead\n", encoding="utf-8")
+    write_section(doc, "again")
+    assert doc.read_text(encoding="utf-8").endswith(
+        "again\n" + END + "\n\nlater section by the lead\n"
+    )
+
+
+def test_errors_are_shown_and_a_run_with_errors_misses_the_target():
+    text = render_section([result(errors=["question: TimeoutError: no reply"])], "c", "d", MACHINE)
+    assert "not met" in text and "question: TimeoutError: no reply" in text
+
+
+def test_the_plan_runs_every_database_and_worker_count_then_the_soak():
+    args = parse_args(["--users", "3", "--soak", "600", "--soak-config", "postgres:2"])
+    runs = plan(args)
+    assert [(r.database, r.workers, r.soak) for r in runs] == [
+        ("sqlite", 1, False), ("sqlite", 2, False), ("postgres", 1, False),
+        ("postgres", 2, False), ("postgres", 2, True),
+    ]  # fmt: skip
+    assert runs[-1].duration_s == 600
+
+
+@pytest.mark.slow
+async def test_a_tiny_run_answers_every_official_without_errors(
+    tmp_path: Path, lecture_data_dir: Path, lecture_answerer, models_dir: Path
+):
+    bench = Bench(lecture_data_dir, models_dir, "", None, sample_s=1.0, seed=1)
+    measured = await bench.run(RunSpec("sqlite", 1, users=2, duration_s=3.0), tmp_path / "run")
+    assert measured.errors == []
+    assert sum(measured.sessions.values()) >= 2 and measured.updates > 0
+    assert measured.latencies and measured.rss_mb and measured.rss_mb[-1][1] > 0
