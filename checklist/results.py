@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from checklist.definition import MaturityLevel, Text
+from core.stored import known_fields, stamped
 
 DONT_KNOW = "dont_know"
+# The shape of a stored result (`AssessmentResult.to_dict`); rows without "v" are shape 0,
+# which has the same keys. Raise it when the shape changes, and keep reading the old ones.
+RESULT_SHAPE = 1
 
 
 @dataclass(frozen=True)
@@ -86,56 +90,66 @@ class AssessmentResult:
         return sum(s.answered for s in self.sections) / total if total else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (stored with a finished assessment)."""
-        return asdict(self)
+        """A JSON-ready dict with its shape version (stored with a finished assessment)."""
+        return stamped(asdict(self), RESULT_SHAPE)
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> AssessmentResult:
-        """Rebuild a result stored with `to_dict`."""
+        """Rebuild a stored result of any shape version; missing optional parts get defaults."""
         maturity = raw.get("maturity")
+        level_check = raw.get("level_check")
         return cls(
-            checklist_id=raw["checklist_id"],
-            checklist_version=int(raw["checklist_version"]),
-            sections=tuple(_section(s) for s in raw["sections"]),
-            overall=raw["overall"],
+            checklist_id=str(raw.get("checklist_id", "")),
+            checklist_version=int(raw.get("checklist_version", 0)),
+            sections=tuple(_section(s) for s in raw.get("sections", ())),
+            overall=raw.get("overall"),
             maturity=_maturity(maturity) if maturity else None,
-            maturity_capped=bool(raw["maturity_capped"]),
-            level_check=_level_check(raw["level_check"]),
-            items=tuple(ItemResult(**i) for i in raw["items"]),
+            maturity_capped=bool(raw.get("maturity_capped", False)),
+            level_check=_level_check(level_check) if level_check else _NO_LEVEL_CHECK,
+            items=tuple(_item(i) for i in raw.get("items", ())),
         )
 
 
-def _text(raw: Mapping[str, str]) -> Text:
-    return Text(th=raw["th"], en=raw["en"])
+_NO_LEVEL_CHECK = LevelCheck(None, None, False, Text("", ""), ())
+
+
+def _text(raw: Mapping[str, str] | None) -> Text:
+    raw = raw or {}
+    return Text(th=str(raw.get("th", "")), en=str(raw.get("en", "")))
+
+
+def _item(raw: Mapping[str, Any]) -> ItemResult:
+    values = {"value": None, "score": None, "weight": 1.0, "section_id": ""}
+    return ItemResult(**{**values, **known_fields(raw, fields(ItemResult))})
 
 
 def _section(raw: Mapping[str, Any]) -> SectionScore:
     return SectionScore(
         section_id=raw["section_id"],
-        title=_text(raw["title"]),
-        score=raw["score"],
-        answered=int(raw["answered"]),
-        total=int(raw["total"]),
-        gaps=tuple(raw["gaps"]),
+        title=_text(raw.get("title")),
+        score=raw.get("score"),
+        answered=int(raw.get("answered", 0)),
+        total=int(raw.get("total", 0)),
+        gaps=tuple(raw.get("gaps", ())),
     )
 
 
 def _maturity(raw: Mapping[str, Any]) -> MaturityLevel:
     return MaturityLevel(
         id=raw["id"],
-        min_score=float(raw["min_score"]),
-        label=_text(raw["label"]),
-        description=_text(raw["description"]),
-        slides=tuple(raw["slides"]),
+        min_score=float(raw.get("min_score", 0.0)),
+        label=_text(raw.get("label")),
+        description=_text(raw.get("description")),
+        slides=tuple(raw.get("slides", ())),
         requires_level=raw.get("requires_level"),
     )
 
 
 def _level_check(raw: Mapping[str, Any]) -> LevelCheck:
     return LevelCheck(
-        claimed=raw["claimed"],
-        shown=raw["shown"],
-        flagged=bool(raw["flagged"]),
-        message=_text(raw["message"]),
-        slides=tuple(raw["slides"]),
+        claimed=raw.get("claimed"),
+        shown=raw.get("shown"),
+        flagged=bool(raw.get("flagged", False)),
+        message=_text(raw.get("message")),
+        slides=tuple(raw.get("slides", ())),
     )

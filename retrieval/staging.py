@@ -20,12 +20,16 @@ from sqlmodel import Field, Session, SQLModel, col, select
 
 from core.db import session_scope
 from core.errors import IndexBusyError, RuamKitError
+from core.stored import stamped
 from core.timestamps import UTCDateTime, utc_now
 from retrieval.gate import GateResult
 from retrieval.preview import StagePreview
 
 ACTIVE = 1  # the value of `slot` while a change is building or waiting for its admin
 STAGING_TTL = timedelta(minutes=30)  # after this, another admin may take the slot over
+# The shape of the report, preview and gate JSON; rows without "v" (shape 0) have the same
+# keys, and their readers (`from_dict`) take missing keys as empty.
+STAGING_SHAPE = 1
 
 
 class StagingStatus(StrEnum):
@@ -123,7 +127,9 @@ def mark_pending(
     if row is None:
         raise LookupError(f"no staged change {staging_id}")
     row.status, row.version, row.base_version = StagingStatus.PENDING, version, base_version
-    row.report, row.preview, row.gate = results["report"], results["preview"], results["gate"]
+    row.report, row.preview, row.gate = (
+        stamped(results[part], STAGING_SHAPE) for part in ("report", "preview", "gate")
+    )
     session.add(row)
     session.flush()
     return row

@@ -42,6 +42,7 @@ from core.users import Role, get_user, touch_user
 from quizzes.importers.store import imported_questions
 from quizzes.models import QuizAttempt
 from quizzes.service import attempt_score
+from retrieval.staging import KbStaging, StagedChange
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -230,6 +231,9 @@ def test_todays_rows_read_back_through_the_app_after_the_upgrade(db):
         draft = get_draft(session=session, telegram_id=TRAINER)
         assert draft is not None and draft.data["cohort_name"] == "รุ่นที่ 1 กรมการปกครอง"
         assert len(imported_questions(session=session, owner_id=TRAINER)) == 6
+        staged = StagedChange.from_row(session.get(KbStaging, 1))
+        assert staged.gate.total == 20 and staged.gate.fixed[0].origin == "admin"
+        assert staged.preview.passages_after == 42 and staged.preview.samples
         # New rows go on after the old ones (PostgreSQL's sequences came along).
         newcomer = touch_user(session=session, telegram_id=7_000_000_099, first_name="ใหม่")
         assert newcomer.id is not None and newcomer.id > official.id

@@ -17,10 +17,14 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger
 from sqlmodel import Field, Session, SQLModel
 
+from core.stored import stamped
 from core.timestamps import UTCDateTime, as_utc, utc_now
 
 INPUT_WINDOW = timedelta(hours=1)
 TOKEN_CHARS = 6
+# The shape of `TrainerDraft.data` (the keys in bot/handlers/trainer_form.py); a row
+# without "v" is shape 0, the same keys. Readers take a missing key as "not answered yet".
+DRAFT_SHAPE = 1
 
 
 class Step(StrEnum):
@@ -78,7 +82,7 @@ def save_draft(
 ) -> TrainerDraft:
     """Move the form to `step` with these answers."""
     draft.step = step.value
-    draft.data = dict(data)  # a new object, so SQLAlchemy sees the JSON change
+    draft.data = stamped(data, DRAFT_SHAPE)  # a new object, so SQLAlchemy sees the change
     draft.updated_at = utc_now()
     session.add(draft)
     session.flush()

@@ -11,10 +11,14 @@ from typing import Any, cast
 from sqlmodel import Session, col, select
 
 from core.errors import NotFoundError, ValidationError
+from core.stored import stamped
 from quizzes.importers.common import ImportReport
 from quizzes.models import as_utc, utc_now
 from quizzes.questions import Difficulty, Kind, Question, SlideRef, Text
 from quizzes.trainer_models import ImportedQuestion, imported_question_id, imported_row_id
+
+# The shape of `ImportedQuestion.data`; rows without "v" (shape 0) have the same keys.
+QUESTION_SHAPE = 1
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ def retire_batch(*, session: Session, owner_id: int, batch: str) -> int:
 
 def question_to_data(question: Question) -> dict[str, Any]:
     """A Question as JSON-ready data (field names as in quizzes.questions.Question)."""
-    return {
+    return stamped({
         "id": question.id, "kind": question.kind, "topic": question.topic,
         "difficulty": question.difficulty, "text": _text_data(question.text),
         "options": [_text_data(option) for option in question.options],
@@ -113,20 +117,23 @@ def question_to_data(question: Question) -> dict[str, Any]:
         "explanation_long": _text_data(question.explanation_long),
         "sources": [[ref.doc, ref.slide] for ref in question.sources],
         "shuffle": question.shuffle, "file": question.file, "line": question.line,
-    }  # fmt: skip
+    }, QUESTION_SHAPE)  # fmt: skip
 
 
 def question_from_data(data: dict[str, Any]) -> Question:
-    """The Question that question_to_data wrote."""
+    """The Question that question_to_data wrote, of any shape version (0: before "v")."""
     order = data.get("order")
     return Question(
         id=str(data["id"]), kind=cast(Kind, data["kind"]), topic=str(data["topic"]),
-        difficulty=cast(Difficulty, data["difficulty"]), text=_text(data["text"]),
-        options=tuple(_text(option) for option in data["options"]),
+        difficulty=cast(Difficulty, data.get("difficulty", "medium")),
+        text=_text(data["text"]),
+        options=tuple(_text(option) for option in data.get("options", ())),
         correct=data.get("correct"), order=None if order is None else tuple(order),
-        explanation=_text(data["explanation"]),
-        explanation_long=_text(data["explanation_long"]),
-        sources=tuple(SlideRef(str(doc), int(slide)) for doc, slide in data["sources"]),
+        explanation=_text(data.get("explanation")),
+        explanation_long=_text(data.get("explanation_long")),
+        sources=tuple(
+            SlideRef(str(doc), int(slide)) for doc, slide in data.get("sources", ())
+        ),
         shuffle=bool(data.get("shuffle", True)), file=str(data.get("file", "")),
         line=int(data.get("line", 0)),
     )  # fmt: skip
@@ -160,8 +167,9 @@ def _text_data(text: Text) -> dict[str, str]:
     return {"th": text.th, "en": text.en}
 
 
-def _text(data: dict[str, str]) -> Text:
-    return Text(str(data["th"]), str(data["en"]))
+def _text(data: dict[str, str] | None) -> Text:
+    data = data or {}
+    return Text(str(data.get("th", "")), str(data.get("en", "")))
 
 
 def _row_id(row: ImportedQuestion) -> int:

@@ -25,6 +25,7 @@ import sys
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, text
 from sqlmodel import SQLModel
@@ -41,6 +42,7 @@ from core.feedback import Feedback, record_answer, set_feedback
 from core.idempotency import claim_update
 from core.users import set_language, set_trainer, touch_user
 from knowledge.admin_questions import add_test_question
+from knowledge.validation import Notice
 from quizzes.assignments import create_assignment
 from quizzes.bank import load_bank
 from quizzes.cohorts import create_cohort, join_cohort
@@ -50,6 +52,9 @@ from quizzes.reminders import NoticeKind, mark_sent
 from quizzes.service import attempt_items, finish_attempt, start_attempt
 from quizzes.sessions import build_quiz
 from quizzes.tasks import finish_assignment_attempt, start_assignment_attempt
+from retrieval.builder import ReloadReport
+from retrieval.gate import GateQuestion, GateResult
+from retrieval.preview import DocumentChange, SamplePassage, StagePreview
 from retrieval.staging import (
     StagingStatus,
     claim_slot,
@@ -106,18 +111,8 @@ def fill(engine) -> None:  # type: ignore[no-untyped-def]
                      target="budget-hearing.pdf", file_name="budget-hearing.pdf")  # fmt: skip
     assert row is not None and row.id is not None
     with session_scope(engine) as s:
-        mark_pending(session=s, staging_id=row.id, version="v2", base_version="v1", results={
-            "report": {"version": "v2", "added": ["budget-hearing.pdf"], "changed": [],
-                       "removed": [], "unchanged": ["lecture.md"], "passages": 42,
-                       "embedded": 6, "reused": 36, "errors": [], "seconds": 3.5},
-            "preview": {"version": "v2", "changes": [{"doc": "budget-hearing.pdf",
-                        "title": "เวทีรับฟังความคิดเห็นงบประมาณ", "status": "added",
-                        "passages_added": 6, "passages_removed": 0}],
-                        "passages_before": 36, "passages_after": 42, "samples": [],
-                        "warnings": [{"code": "short_document", "values": {"doc": "x"}}]},
-            "gate": {"total": 20, "live_hits": 18, "staged_hits": 18, "regressions": [],
-                     "fixed": []},
-        })  # fmt: skip
+        mark_pending(session=s, staging_id=row.id, version="v2", base_version="v1",
+                     results=_staged_results())  # fmt: skip
         finish_change(session=s, staging_id=row.id, status=StagingStatus.PUBLISHED)
     with session_scope(engine) as s:
         plan = build_quiz(bank, length=3, kinds=("mcq",), rng=random.Random(3))
@@ -175,6 +170,27 @@ def fill(engine) -> None:  # type: ignore[no-untyped-def]
                                                       project=second)  # fmt: skip
         set_chat(session=s, telegram_id=OFFICIAL, assessment_id=open_run.id,
                  awaiting=Awaiting.EVIDENCE, item_id="a_community")  # fmt: skip
+
+
+def _staged_results() -> dict[str, dict[str, Any]]:
+    """What an admin's upload leaves for review, written by the real `to_dict`s."""
+    report = ReloadReport(
+        version="v2", added=["budget-hearing.pdf"], unchanged=["lecture.md"], passages=42,
+        embedded=6, reused=36, seconds=3.5,
+    )  # fmt: skip
+    title = "เวทีรับฟังความคิดเห็นงบประมาณ"
+    preview = StagePreview(
+        version="v2",
+        changes=(DocumentChange("budget-hearing.pdf", title, "added", 0, 6, 6, 0),),
+        passages_before=36, passages_after=42,
+        samples=(SamplePassage("budget-hearing.pdf", title, "page", 1,
+                               "เทศบาลเปิดเวทีรับฟังความคิดเห็นต่อร่างงบประมาณ"),),
+        warnings=(Notice("little_text", {"doc": "budget-hearing.pdf", "chars": 180}),),
+    )  # fmt: skip
+    question = GateQuestion("admin-1", "ระดับสูงสุดของการมีส่วนร่วมคืออะไร", ("เสริมอำนาจ",),
+                            origin="admin")  # fmt: skip
+    gate = GateResult(total=20, live_hits=17, staged_hits=18, regressions=(), fixed=(question,))
+    return {"report": report.to_dict(), "preview": preview.to_dict(), "gate": gate.to_dict()}
 
 
 def sqlite_dump(path: Path) -> str:
