@@ -90,6 +90,7 @@ def build_knowledge_admin(
     the answers do, and the bot's engine so its tables live in the bot's database.
     """
     kb = knowledge_base or build_knowledge_base(settings)
-    engine = engine or make_engine(settings.resolved_database_url)
-    create_tables(engine)  # the audit, staging and test-question tables
+    if engine is None:  # the bot's engine was migrated at start-up; the CLI's is new
+        engine = make_engine(settings.resolved_database_url)
+        create_tables(engine)
     return KnowledgeAdmin(kb, engine, QuestionGate(lambda: kb.embedder, search_config))

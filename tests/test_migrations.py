@@ -8,6 +8,7 @@ migrations), upgraded, and searched for every row they held.
 from __future__ import annotations
 
 import ast
+import logging
 import os
 import threading
 import uuid
@@ -345,3 +346,16 @@ def test_the_db_commands(tmp_path, monkeypatch, capsys):
     assert "0001_initial" in listing and "0002_answer_mode" in listing
     assert main(["db", "downgrade", "0999_nonexistent"]) == 2
     assert "0999_nonexistent" in capsys.readouterr().err
+
+
+def test_the_bot_brings_its_database_to_the_newest_schema_at_start_up(settings, caplog):
+    from bot.context import build_services
+
+    caplog.set_level(logging.INFO, logger="core.db")
+    for _start in range(2):  # a first start, then a restart
+        build_services(settings, answerer=object()).close()  # type: ignore[arg-type]
+    lines = [record.getMessage() for record in caplog.records if record.name == "core.db"]
+    assert lines == [
+        f"database schema at revision {head_revision()} (new database)",
+        f"database schema at revision {head_revision()} (already up to date)",
+    ]
