@@ -438,6 +438,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "th": "{number}. {question} · p {facility} · D {d}{flags}",
         "en": "{number}. {question} · p {facility} · D {d}{flags}",
     },
+    "tr.results.too_few": {
+        "th": (
+            "ℹ️ มีผู้ส่งเพียง {count} คน ยังน้อยเกินกว่าจะตัดสินว่าข้อใดง่ายหรือยากเกินไป "
+            "หรือจำแนกผู้เรียนได้ไม่ดี (ต้องมีอย่างน้อย {minimum} คน)"
+        ),
+        "en": (
+            "ℹ️ Only {count} answered: too few to judge whether a question is too easy, too hard "
+            "or discriminates badly (at least {minimum} needed)."
+        ),
+    },
     "tr.results.no_items": {
         "th": "ยังไม่มีผู้ส่งงาน จึงยังวิเคราะห์ข้อสอบไม่ได้ค่ะ",
         "en": "No one has finished yet, so there is no item analysis.",

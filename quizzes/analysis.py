@@ -21,6 +21,7 @@ from statistics import fmean, median
 
 from quizzes.item_analysis import (
     GROUP_SHARE,
+    MIN_RESPONDENTS,
     TOO_EASY_ABOVE,
     TOO_HARD_BELOW,
     AttemptRecord,
@@ -36,6 +37,7 @@ from quizzes.questions import SlideRef, Text
 
 __all__ = [
     "GROUP_SHARE",
+    "MIN_RESPONDENTS",
     "TOO_EASY_ABOVE",
     "TOO_HARD_BELOW",
     "AssignmentInfo",

@@ -1,8 +1,10 @@
 """Assignment results as CSV (UTF-8 with BOM, so Excel shows Thai) and XLSX, and as plain text.
 
 The XLSX has three sheets: `results` (one row per member), `items` (item analysis) and `topics`
-(cohort weaknesses with the slides to revisit). Times are Bangkok time. The CSV holds the
-`results` table; `items_csv` gives the item analysis on its own.
+(cohort weaknesses with the slides to revisit). Times are local to the `TIMEZONE` setting
+(Asia/Bangkok), sortable `2026-12-05 17:00`, and the header names the zone. The CSV holds the
+`results` table; `items_csv` gives the item analysis on its own. The chat summary shows dates
+the Thai way (Buddhist era) in Thai and Gregorian in English.
 """
 
 from __future__ import annotations
@@ -13,14 +15,17 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from core.dates import DEFAULT_TIMEZONE, format_datetime, format_iso_local
 from quizzes.analysis import (
+    MIN_RESPONDENTS,
     AssignmentResults,
     ItemFlag,
+    ItemStats,
     MemberResult,
     MemberStatus,
     TopicResult,
 )
-from quizzes.localtime import format_local_time
+from quizzes.importers.common import topic_label
 from quizzes.questions import Text
 
 if TYPE_CHECKING:
@@ -33,7 +38,7 @@ MEMBER_HEADERS = (
     Text("ชื่อ", "Name"), Text("รหัสผู้ใช้", "User id"), Text("สถานะ", "Status"),
     Text("จำนวนครั้งที่ทำ", "Attempts"), Text("ตอบถูก", "Right"), Text("จำนวนข้อ", "Questions"),
     Text("คะแนน (%)", "Score (%)"), Text("ผล", "Result"), Text("ส่งช้า", "Late"),
-    Text("เวลาที่ส่ง", "Finished at"),
+    Text("เวลาที่ส่ง ({zone})", "Finished at ({zone})"),
 )  # fmt: skip
 ITEM_HEADERS = (
     Text("ข้อ", "No."), Text("รหัสคำถาม", "Question id"), Text("หัวข้อ", "Topic"),
@@ -56,6 +61,10 @@ FLAGS = {
     ItemFlag.TOO_HARD: Text("ยากเกินไป", "too hard"),
     ItemFlag.NEGATIVE_DISCRIMINATION: Text("จำแนกกลับทาง", "negative discrimination"),
 }
+TOO_FEW = Text(
+    "ผู้ตอบยังน้อยเกินกว่าจะตัดสิน (ต้องมีอย่างน้อย {minimum} คน)",
+    "too few answers to judge (at least {minimum} needed)",
+)
 PASSED = Text("ผ่าน", "pass")
 FAILED = Text("ไม่ผ่าน", "fail")
 LATE = Text("ช้า", "late")
@@ -69,9 +78,9 @@ SUMMARY = Text(
 REVISIT = Text("หัวข้อที่ควรทบทวน:", "Topics to revisit:")
 
 
-def results_csv(results: AssignmentResults, lang: str = "th") -> bytes:
+def results_csv(results: AssignmentResults, lang: str = "th", tz: str = DEFAULT_TIMEZONE) -> bytes:
     """One row per member, UTF-8 with BOM."""
-    return _csv_bytes(member_table(results, lang))
+    return _csv_bytes(member_table(results, lang, tz))
 
 
 def items_csv(results: AssignmentResults, lang: str = "th") -> bytes:
@@ -79,7 +88,9 @@ def items_csv(results: AssignmentResults, lang: str = "th") -> bytes:
     return _csv_bytes(item_table(results, lang))
 
 
-def results_xlsx(results: AssignmentResults, lang: str = "th") -> bytes:
+def results_xlsx(
+    results: AssignmentResults, lang: str = "th", tz: str = DEFAULT_TIMEZONE
+) -> bytes:
     """A workbook with sheets `results`, `items` and `topics`."""
     from openpyxl import Workbook
 
@@ -88,7 +99,7 @@ def results_xlsx(results: AssignmentResults, lang: str = "th") -> bytes:
     if sheet is not None:
         book.remove(sheet)
     tables = {
-        "results": member_table(results, lang),
+        "results": member_table(results, lang, tz),
         "items": item_table(results, lang),
         "topics": topic_table(results, lang),
     }
@@ -99,12 +110,14 @@ def results_xlsx(results: AssignmentResults, lang: str = "th") -> bytes:
     return buffer.getvalue()
 
 
-def results_text(results: AssignmentResults, lang: str = "th", limit: int = 30) -> str:
+def results_text(
+    results: AssignmentResults, lang: str = "th", limit: int = 30, tz: str = DEFAULT_TIMEZONE
+) -> str:
     """A plain-text summary for a chat message: counts, then one line per member."""
     info, finished = results.assignment, results.finished
     mean = results.mean_percent
     head = SUMMARY.get(lang).format(
-        title=info.title, cohort=info.cohort_name, due=format_local_time(info.due_at),
+        title=info.title, cohort=info.cohort_name, due=format_datetime(info.due_at, lang, tz),
         finished=len(finished), members=len(results.members), passed=results.passed_count,
         late=results.late_count, mean="-" if mean is None else f"{mean:.0f}%",
     )  # fmt: skip
@@ -121,9 +134,10 @@ def export_basename(results: AssignmentResults) -> str:
     return f"assignment-{results.assignment.assignment_id}-results"
 
 
-def member_table(results: AssignmentResults, lang: str) -> Table:
-    """Headers and rows of the per-member results."""
-    return _headers(MEMBER_HEADERS, lang), [_member_row(m, lang) for m in results.members]
+def member_table(results: AssignmentResults, lang: str, tz: str = DEFAULT_TIMEZONE) -> Table:
+    """Headers and rows of the per-member results; times local, the header names the zone."""
+    headers = [header.format(zone=tz) for header in _headers(MEMBER_HEADERS, lang)]
+    return headers, [_member_row(m, lang, tz) for m in results.members]
 
 
 def item_table(results: AssignmentResults, lang: str) -> Table:
@@ -132,7 +146,7 @@ def item_table(results: AssignmentResults, lang: str) -> Table:
         [
             item.position, item.question_id, item.topic, item.text.get(lang), item.responses,
             item.correct, _round(item.facility), _round(item.discrimination),
-            _round(item.point_biserial), ", ".join(FLAGS[f].get(lang) for f in item.flags),
+            _round(item.point_biserial), _flags(item, lang),
         ]
         for item in results.items
     ]  # fmt: skip
@@ -143,7 +157,8 @@ def topic_table(results: AssignmentResults, lang: str) -> Table:
     """Headers and rows of the per-topic results, weakest first."""
     rows: list[list[Cell]] = [
         [
-            topic.title.get(lang), topic.topic, topic.questions, topic.answers, topic.correct,
+            topic_label(topic.topic, topic.title).get(lang), topic.topic, topic.questions,
+            topic.answers, topic.correct,
             _round(topic.mean_percent, 1),
             ", ".join(f"{SLIDE.get(lang)} {ref.slide}" for ref in topic.slides),
         ]
@@ -152,12 +167,19 @@ def topic_table(results: AssignmentResults, lang: str) -> Table:
     return _headers(TOPIC_HEADERS, lang), rows
 
 
-def _member_row(member: MemberResult, lang: str) -> list[Cell]:
+def _flags(item: ItemStats, lang: str) -> str:
+    """The item's flags, or that too few answered to judge it."""
+    if not item.judged:
+        return TOO_FEW.get(lang).format(minimum=MIN_RESPONDENTS)
+    return ", ".join(FLAGS[f].get(lang) for f in item.flags)
+
+
+def _member_row(member: MemberResult, lang: str, tz: str) -> list[Cell]:
     result = None if member.passed is None else (PASSED if member.passed else FAILED).get(lang)
     return [
         member.name, member.user_id, STATUS[member.status].get(lang), member.attempts,
         member.correct, member.total, member.percent, result,
-        LATE.get(lang) if member.late else "", _when(member.finished_at),
+        LATE.get(lang) if member.late else "", _when(member.finished_at, tz),
     ]  # fmt: skip
 
 
@@ -174,7 +196,8 @@ def _member_line(member: MemberResult, lang: str) -> str:
 def _topic_line(topic: TopicResult, lang: str) -> str:
     slides = ", ".join(str(ref.slide) for ref in topic.slides)
     mean = topic.mean_percent or 0.0
-    return f"• {topic.title.get(lang)} {mean:.0f}% ({SLIDE.get(lang)} {slides})"
+    title = topic_label(topic.topic, topic.title).get(lang)
+    return f"• {title} {mean:.0f}% ({SLIDE.get(lang)} {slides})"
 
 
 def _headers(headers: Sequence[Text], lang: str) -> list[str]:
@@ -185,8 +208,8 @@ def _round(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def _when(moment: datetime | None) -> str:
-    return "" if moment is None else format_local_time(moment)
+def _when(moment: datetime | None, tz: str) -> str:
+    return "" if moment is None else format_iso_local(moment, tz)
 
 
 def _csv_bytes(table: Table) -> bytes:

@@ -6,6 +6,8 @@
   when there are 2 or more), ranked by score, ties broken by user id.
 - Point-biserial r = (M_right - M_wrong) / s * sqrt(p * (1 - p)) with the attempt's total score
   and s its population standard deviation; None when everyone or no one is right.
+- Flags (too easy, too hard, negative discrimination) only from MIN_RESPONDENTS attempts up:
+  with fewer, one answer more or less swings p by 25 points or more, so nothing is judged.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from quizzes.questions import SlideRef, Text
 TOO_EASY_ABOVE = 0.9
 TOO_HARD_BELOW = 0.2
 GROUP_SHARE = 0.27
+MIN_RESPONDENTS = 5
 
 
 class ItemFlag(StrEnum):
@@ -75,6 +78,11 @@ class ItemStats:
     point_biserial: float | None
     flags: tuple[ItemFlag, ...]
 
+    @property
+    def judged(self) -> bool:
+        """Whether enough people answered for the flags to mean anything."""
+        return self.responses >= MIN_RESPONDENTS
+
 
 def item_analysis(
     questions: Sequence[QuestionInfo], attempts: Sequence[AttemptRecord]
@@ -111,10 +119,15 @@ def point_biserial(right: Sequence[bool], totals: Sequence[float]) -> float | No
 
 
 def flags_for(
-    facility: float | None, discrimination: float | None, r_pb: float | None
+    facility: float | None,
+    discrimination: float | None,
+    r_pb: float | None,
+    responses: int = MIN_RESPONDENTS,
 ) -> tuple[ItemFlag, ...]:
-    """The flags an item earns from its statistics."""
-    flags = []
+    """The flags an item earns from its statistics; none from fewer than MIN_RESPONDENTS."""
+    flags: list[ItemFlag] = []
+    if responses < MIN_RESPONDENTS:
+        return ()
     if facility is not None and facility > TOO_EASY_ABOVE:
         flags.append(ItemFlag.TOO_EASY)
     if facility is not None and facility < TOO_HARD_BELOW:
@@ -142,5 +155,5 @@ def _item(
         position=position, question_id=question.question_id, topic=question.topic,
         text=question.text, responses=len(right), correct=sum(right), facility=facility,
         discrimination=discrimination, point_biserial=r_pb,
-        flags=flags_for(facility, discrimination, r_pb),
+        flags=flags_for(facility, discrimination, r_pb, len(right)),
     )  # fmt: skip

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from core.dates import DEFAULT_TIMEZONE, format_iso_local
 from core.db import create_tables, make_engine, session_scope
 from core.settings import Settings
 from quizzes.analysis import AssignmentResults
 from quizzes.assignments import load_assignment
 from quizzes.bank import load_bank, require_valid_bank
 from quizzes.exports import export_basename, results_csv, results_xlsx
-from quizzes.localtime import format_local_time
 from quizzes.trainer_models import Assignment
 from quizzes.trainer_results import assignment_results
 
@@ -55,11 +55,13 @@ def _session(settings: Settings) -> Iterator[Session]:
 
 
 def run_list(args: argparse.Namespace, settings: Settings) -> int:
-    """Print one line per assignment: id, due date, trainer, title."""
+    """Print one line per assignment: id, due date (in the TIMEZONE setting), trainer, title."""
     with _session(settings) as session:
         rows = session.exec(select(Assignment).order_by(col(Assignment.id))).all()
+        if rows:
+            print(f"id\tdue ({settings.timezone})\ttrainer\ttitle")
         for row in rows:
-            due = format_local_time(row.due_at)
+            due = format_iso_local(row.due_at, settings.timezone)
             print(f"{row.id}\tdue {due}\ttrainer {row.trainer_id}\t{row.title}")
     if not rows:
         print("no assignments yet")
@@ -75,7 +77,7 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for kind in dict.fromkeys(formats):
         path = out / f"{export_basename(results)}.{kind}"
-        path.write_bytes(render(results, kind, args.lang))
+        path.write_bytes(render(results, kind, args.lang, settings.timezone))
         print(path)
     return 0
 
@@ -89,12 +91,12 @@ def read_results(session: Session, assignment_id: int) -> AssignmentResults:
     )  # fmt: skip
 
 
-def render(results: AssignmentResults, kind: str, lang: str) -> bytes:
-    """The bytes of one export format."""
+def render(results: AssignmentResults, kind: str, lang: str, tz: str = DEFAULT_TIMEZONE) -> bytes:
+    """The bytes of one export format (times local to `tz`)."""
     if kind == "csv":
-        return results_csv(results, lang)
+        return results_csv(results, lang, tz)
     if kind == "xlsx":
-        return results_xlsx(results, lang)
+        return results_xlsx(results, lang, tz)
     from quizzes.charts import results_chart_png
 
     return results_chart_png(results, lang)

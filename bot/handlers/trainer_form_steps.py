@@ -19,6 +19,7 @@ from core.dates import END_OF_DAY, parse_deadline
 from core.errors import NotFoundError, PermissionDeniedError, ValidationError
 from quizzes.assignments import TITLE_MAX_CHARS, topic_choices
 from quizzes.cohorts import owned_cohort
+from quizzes.importers import topic_label
 
 Data = form.Data
 START_OF_DAY = time(0, 0)  # an opening typed as a date alone opens at the start of that day
@@ -46,7 +47,7 @@ def choose_cohort(services: Services, trainer_id: int, data: Data, value: str) -
     data.update(
         cohort_id=cohort.id, cohort_name=cohort.name, topics=[],
         topic_ids=[c[0] for c in choices], topic_counts=[c[2] for c in choices],
-        topic_titles=[[c[1].th, c[1].en] for c in choices],
+        topic_titles=[[topic_label(c[0], c[1]).th, topic_label(c[0], c[1]).en] for c in choices],
     )  # fmt: skip
     return Move(Step.TOPICS, data)
 

@@ -154,7 +154,7 @@ def render_notice(
                 session=session, trainer_id=assignment.trainer_id,
                 assignment_id=notice.assignment_id, bank=services.question_bank,
             )  # fmt: skip
-            summary = Html(escape(results_text(results, lang)))
+            summary = Html(escape(results_text(results, lang, tz=zone_of(services))))
             key = "tr.notice.summary" if notice.kind == NoticeKind.SUMMARY else "tr.notice.done"
             text = t(key, lang, title=assignment.title, summary=summary)
             return text, kb.results_buttons(notice.assignment_id, lang)

@@ -24,12 +24,14 @@ from bot.handlers.trainer_common import (
 )
 from bot.rendering import escape
 from bot.texts import Html, plain, t
+from core.dates import DEFAULT_TIMEZONE
 from core.errors import NotFoundError, PermissionDeniedError
 from core.users import Role
-from quizzes.analysis import AssignmentResults, ItemStats, TopicResult
+from quizzes.analysis import MIN_RESPONDENTS, AssignmentResults, ItemStats, TopicResult
 from quizzes.assignments import list_assignments
 from quizzes.charts import results_chart_png
 from quizzes.exports import FLAGS, export_basename, results_csv, results_text, results_xlsx
+from quizzes.importers import topic_label
 from quizzes.trainer_results import assignment_results
 
 MAX_LISTED = 15
@@ -85,7 +87,8 @@ async def _send_results(
     context: BotContext, chat_id: int, results: AssignmentResults, lang: str
 ) -> None:
     markup = kb.results_buttons(results.assignment.assignment_id, lang)
-    await send_html(context, chat_id, render_results(results, lang), markup)
+    text = render_results(results, lang, zone_of(context.services))
+    await send_html(context, chat_id, text, markup)
 
 
 def _results(services: Services, trainer_id: int, assignment_id: int) -> AssignmentResults | None:
@@ -100,11 +103,10 @@ def _results(services: Services, trainer_id: int, assignment_id: int) -> Assignm
         return None
 
 
-def render_results(results: AssignmentResults, lang: str) -> Html:
+def render_results(results: AssignmentResults, lang: str, tz: str = DEFAULT_TIMEZONE) -> Html:
     """Summary and members, then flagged questions, then weak topics with slides."""
-    parts = [
-        t("tr.results.summary", lang, summary=Html(escape(results_text(results, lang, limit=60))))
-    ]
+    summary = results_text(results, lang, limit=60, tz=tz)
+    parts = [t("tr.results.summary", lang, summary=Html(escape(summary)))]
     parts.append(_items_section(results.items, lang))
     if results.topics:
         lines = [_topic_line(topic, lang) for topic in results.topics[:MAX_TOPICS]]
@@ -116,6 +118,10 @@ def _items_section(items: tuple[ItemStats, ...], lang: str) -> Html:
     if not items or all(item.facility is None for item in items):
         return t("tr.results.no_items", lang)
     lines = [_item_line(item, lang) for item in items]
+    if not items[0].judged:  # flags need MIN_RESPONDENTS answers; say so instead
+        lines.append(
+            t("tr.results.too_few", lang, count=items[0].responses, minimum=MIN_RESPONDENTS)
+        )
     return t("tr.results.items", lang, lines=Html("\n".join(lines)))
 
 
@@ -135,7 +141,11 @@ def _topic_line(topic: TopicResult, lang: str) -> Html:
     slides = ", ".join(str(ref.slide) for ref in topic.slides)
     revisit = plain("tr.results.slides", lang, slides=slides) if slides else ""
     return t(
-        "tr.results.topic_line", lang, topic=topic.title.get(lang), mean=mean, revisit=revisit
+        "tr.results.topic_line",
+        lang,
+        topic=topic_label(topic.topic, topic.title).get(lang),
+        mean=mean,
+        revisit=revisit,
     )
 
 
@@ -163,7 +173,7 @@ async def press_export(update: Update, context: BotContext) -> None:
         return
     query, profile, results, kind = pressed
     build = results_csv if kind == "csv" else results_xlsx
-    data = await asyncio.to_thread(build, results, profile.lang)
+    data = await asyncio.to_thread(build, results, profile.lang, zone_of(context.services))
     name = f"{export_basename(results)}.{kind}"
     caption = plain("tr.results.file_caption", profile.lang, title=results.assignment.title)
     await context.bot.send_document(

@@ -20,6 +20,7 @@ from quizzes.importers.common import (
     ImportReport,
     KnownSlides,
     failed_report,
+    topic_label,
 )
 from quizzes.importers.csvfile import csv_template, parse_csv
 from quizzes.importers.gift import parse_gift
@@ -53,6 +54,7 @@ __all__ = [
     "question_to_data",
     "retire_batch",
     "save_import",
+    "topic_label",
 ]
 
 FORMATS = ("csv", "gift", "aiken")

@@ -27,12 +27,23 @@ from quizzes.questions import (
 )
 
 DEFAULT_TOPIC = "imported"
+# What a trainer sees for questions imported without a topic: "นำเข้า (3)" / "Imported (3)".
+DEFAULT_TOPIC_TITLE = Text("นำเข้า", "Imported")
 DEFAULT_DIFFICULTY: Difficulty = "medium"
 TOPIC_MAX_CHARS = 60
 MAX_UPLOAD_BYTES = 512 * 1024
 MAX_QUESTIONS = 300
 
 SlideChecker = Callable[[str, int], bool]
+
+
+def topic_label(topic: str, title: Text) -> Text:
+    """The title to show for a topic; the default one of imports in the user's language."""
+    if topic == DEFAULT_TOPIC and title.th == topic:
+        return DEFAULT_TOPIC_TITLE
+    return title
+
+
 KnownSlides = SlideChecker | Collection[tuple[str, int]] | None
 
 

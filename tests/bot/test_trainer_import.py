@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from quizzes.trainer_models import ImportedQuestion
 from tests.bot.support import TRAINER_ID, button_data
-from tests.bot.trainer_support import MovableClock, trainer_bot
+from tests.bot.trainer_support import MovableClock, step, trainer_bot
 
 CSV_OK = (
     "question_th,question_en,options,options_en,correct,topic,slides\n"
@@ -148,3 +148,21 @@ async def test_template_round_trip_then_files_go_back_to_the_knowledge_base(trai
     answer = await (await trainer.press(listing, retire)).answered()
     assert "เลิกใช้ 1 ข้อ" in (answer.text or "")
     assert [row.active for row in imported(bot)] == [False]
+
+
+@pytest.mark.parametrize(("lang", "label"), [("th", "นำเข้า (2)"), ("en", "Imported (2)")])
+async def test_questions_imported_without_a_topic_get_a_topic_name_in_the_users_language(
+    sandbox, settings, lang, label
+):
+    async with trainer_bot(sandbox, settings, MovableClock()) as bot:
+        trainer = await bot.user(TRAINER_ID, "ครู", lang=lang)
+        await send_file(trainer, AIKEN_OK, "aiken.txt", caption="/import")
+        assert {row.topic for row in imported(bot)} == {"imported"}
+        await trainer.send("/cohort new Batch")
+        await trainer.next_message()
+        await trainer.send("/assign")
+        form = await trainer.next_message()
+        topics = await step(trainer, form, button_data(form)[0])  # the only cohort
+        labels = [button.text for button in topics.button_list]
+        assert any(label in text for text in labels), labels
+        assert not any("imported (" in text for text in labels)

@@ -135,3 +135,27 @@ def test_chart_and_exports_work_before_anyone_finishes():
     assert results_chart_png(results, "th").startswith(b"\x89PNG")
     assert "ยังไม่เริ่ม" in results_csv(results, "th").decode("utf-8-sig")
     assert "mean -" in results_text(results, "en")
+
+
+def test_no_flags_from_fewer_than_five_respondents():
+    names = list(MATRIX)
+    four = [_record(name, IDS[name], MATRIX[name]) for name in names[:4]]
+    items = item_analysis(QUESTIONS, four)
+    assert all(item.flags == () and not item.judged for item in items)
+    assert items[0].facility is not None  # the numbers are still there, just not judged
+    five = [_record(name, IDS[name], MATRIX[name]) for name in names[:5]]
+    items = item_analysis(QUESTIONS, five)
+    assert all(item.judged for item in items) and any(item.flags for item in items)
+
+
+def test_the_trainer_is_told_when_too_few_answered_to_judge():
+    from quizzes.exports import items_csv
+
+    names = list(MATRIX)[:3]
+    attempts = [_record(name, IDS[name], MATRIX[name]) for name in names]
+    members = [MemberInfo(IDS[name], name) for name in names]
+    results = analyse_assignment(INFO, QUESTIONS, members, attempts)
+    thai = items_csv(results, "th").decode("utf-8-sig")
+    assert "น้อยเกินกว่าจะตัดสิน (ต้องมีอย่างน้อย 5 คน)" in thai and "ง่ายเกินไป" not in thai
+    english = items_csv(results, "en").decode("utf-8-sig")
+    assert "too few answers to judge (at least 5 needed)" in english and "too easy" not in english

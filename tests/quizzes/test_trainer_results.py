@@ -143,13 +143,16 @@ def test_csv_export_is_excel_ready_and_matches(results):
     table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert table[0] == [
         "ชื่อ", "รหัสผู้ใช้", "สถานะ", "จำนวนครั้งที่ทำ", "ตอบถูก", "จำนวนข้อ", "คะแนน (%)", "ผล",
-        "ส่งช้า", "เวลาที่ส่ง",
+        "ส่งช้า", "เวลาที่ส่ง (Asia/Bangkok)",  # the header names the zone of the times
     ]  # fmt: skip
     rows = {row[0]: row for row in table[1:]}
     assert len(rows) == 11
     assert rows["L1"][2:9] == ["ส่งแล้ว", "1", "5", "6", "83", "ผ่าน", ""]
     assert rows["L9"][6:9] == ["33", "ไม่ผ่าน", "ช้า"]
     assert rows["L9"][9] == "2026-12-03 10:00"  # Bangkok time of DUE + 1 h
+    in_utc = list(csv.reader(io.StringIO(results_csv(results, "en", "UTC").decode("utf-8-sig"))))
+    assert in_utc[0][9] == "Finished at (UTC)"
+    assert {row[0]: row for row in in_utc[1:]}["L9"][9] == "2026-12-03 03:00"
     assert rows["L11"][2:8] == ["ยังไม่เริ่ม", "0", "", "6", "", ""]
     items = list(csv.reader(io.StringIO(items_csv(results, "en").decode("utf-8-sig"))))
     assert [row[6] for row in items[1:]] == ["1.0", "0.1", "0.4", "0.6", "0.6", "0.4"]
@@ -191,3 +194,8 @@ def test_summary_text_for_the_trainer(results):
     assert "• L11 · not started" in text
     assert "Topics to revisit:" in text and "(slide 5, 6)" in text
     assert "ส่งแล้ว 10/11 คน" in results_text(results, "th")
+
+
+def test_the_summary_shows_the_due_date_the_thai_way_in_thai(results):
+    assert "กำหนดส่ง 3 ธ.ค. 2569 09:00 น." in results_text(results, "th")
+    assert "due 3 Dec 2026 09:00" in results_text(results, "en")
