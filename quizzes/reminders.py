@@ -5,6 +5,12 @@ Nothing here keeps state in memory: what is due is computed from the assignments
 and catches up with `due_notices`, without losing or repeating a notice. Deliver each notice
 as "claim, then send": `mark_sent` returns False when another run already claimed it.
 
+Every worker also sweeps the database each minute, so a notice never depends on the process
+that scheduled it. A claim records its delivery (`record_delivery`): a failed try waits
+`retry_delay` and is claimed again by whichever worker sweeps first (`claim_retries`: a
+compare-and-set UPDATE, with `FOR UPDATE SKIP LOCKED` on PostgreSQL), as is a claim whose
+worker died while sending (its lease, `next_try_at`, runs out).
+
 Rules:
 - An announcement goes to each member once the assignment opens (and before its deadline).
 - Reminders go `reminder_offsets_s` before the deadline to members who have not finished; a
@@ -19,6 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
@@ -26,11 +33,16 @@ from sqlmodel.sql.expression import SelectOfScalar
 from quizzes.assignments import everyone_finished, load_assignment, unfinished_members
 from quizzes.cohorts import cohort_members
 from quizzes.models import as_utc
-from quizzes.trainer_models import Assignment, NoticeSent
+from quizzes.trainer_models import Assignment, NoticeSent, NoticeStatus
 
 # Trainer notices for assignments whose deadline is older than this are no longer sent.
 NOTICE_LOOKBACK = timedelta(days=30)
 REMINDER_PREFIX = "remind-"
+# How long a worker may take to send a claimed notice before another may take it over.
+LEASE = timedelta(minutes=5)
+MAX_ATTEMPTS = 6
+FIRST_RETRY = timedelta(minutes=1)
+LAST_RETRY = timedelta(hours=1)
 
 
 class NoticeKind(StrEnum):
@@ -193,7 +205,10 @@ def mark_sent(
     )
     if session.exec(exists).first() is not None:
         return False
-    row = NoticeSent(assignment_id=assignment_id, user_id=user_id, kind=kind, sent_at=as_utc(at))
+    row = NoticeSent(
+        assignment_id=assignment_id, user_id=user_id, kind=kind, sent_at=as_utc(at),
+        status=NoticeStatus.SENDING.value, next_try_at=as_utc(at) + LEASE,
+    )  # fmt: skip
     try:
         with session.begin_nested():  # another process may claim the same notice at once
             session.add(row)
@@ -217,6 +232,97 @@ def mark_summary_sent(*, session: Session, assignment_id: int, at: datetime) -> 
     return mark_sent(
         session=session, assignment_id=assignment_id, user_id=trainer, kind=kind, at=at
     )
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """The pause after the `attempts`-th failed try: 1, 2, 4 ... minutes, at most an hour."""
+    return min(FIRST_RETRY * (1 << min(max(attempts - 1, 0), 10)), LAST_RETRY)
+
+
+def record_delivery(
+    *, session: Session, notice: Notice, at: datetime, error: str | None = None,
+    permanent: bool = False,
+) -> NoticeSent | None:  # fmt: skip
+    """Record how a claimed notice's try went: sent, to be retried later, or given up."""
+    row = _claim_row(session, notice)
+    if row is None:
+        return None
+    if error is None:
+        row.status, row.next_try_at = NoticeStatus.SENT.value, None
+    elif permanent or row.attempts >= MAX_ATTEMPTS:
+        row.status, row.next_try_at = NoticeStatus.FAILED.value, None
+    else:
+        row.status = NoticeStatus.RETRY.value
+        row.next_try_at = as_utc(at) + retry_delay(row.attempts)
+    row.last_error = error[:500] if error else row.last_error
+    session.add(row)
+    return row
+
+
+def claim_retries(*, session: Session, now: datetime, limit: int = 100) -> list[Notice]:
+    """Claim failed notices whose pause is over, and claims whose worker's lease ran out.
+
+    Each row is taken with a compare-and-set UPDATE (status and attempts unchanged since
+    read), so of several workers sweeping at once exactly one gets it; PostgreSQL also
+    skips rows another sweeper has locked. Reminders whose deadline passed are given up.
+    """
+    moment = as_utc(now)
+    waiting = (NoticeStatus.RETRY.value, NoticeStatus.SENDING.value)
+    statement = (
+        select(NoticeSent)
+        .where(col(NoticeSent.status).in_(waiting), col(NoticeSent.next_try_at) <= moment)
+        .order_by(col(NoticeSent.id))
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    claimed = []
+    for row in list(session.exec(statement)):
+        notice = _notice_of(session, row, moment)
+        if notice is None or not _take(session, row, moment):
+            continue
+        claimed.append(notice)
+    return claimed
+
+
+def _take(session: Session, row: NoticeSent, now: datetime) -> bool:
+    """Move one row to "sending" under a new lease, if nobody changed it meanwhile."""
+    result = session.execute(
+        update(NoticeSent)
+        .where(
+            col(NoticeSent.id) == row.id,
+            col(NoticeSent.status) == row.status,
+            col(NoticeSent.attempts) == row.attempts,
+        )
+        .values(
+            status=NoticeStatus.SENDING.value, attempts=row.attempts + 1, next_try_at=now + LEASE
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def _notice_of(session: Session, row: NoticeSent, now: datetime) -> Notice | None:
+    """The notice a claim row stands for; None (and the row given up) when it is too late."""
+    assignment = session.get(Assignment, row.assignment_id)
+    if assignment is None:
+        return None
+    scheduled = dict(reminder_times(assignment)).get(row.kind, as_utc(row.sent_at))
+    notice = Notice(row.assignment_id, row.user_id, row.kind, scheduled)
+    if notice.is_reminder and as_utc(assignment.due_at) <= now:
+        row.status, row.next_try_at = NoticeStatus.FAILED.value, None
+        row.last_error = (row.last_error or "") + " (deadline passed: not retried)"
+        session.add(row)
+        return None
+    return notice
+
+
+def _claim_row(session: Session, notice: Notice) -> NoticeSent | None:
+    statement = select(NoticeSent).where(
+        NoticeSent.assignment_id == notice.assignment_id,
+        NoticeSent.user_id == notice.user_id,
+        NoticeSent.kind == notice.kind,
+    )
+    return session.exec(statement).first()
 
 
 def _running(session: Session, now: datetime, assignment_id: int | None) -> list[Assignment]:

@@ -3,8 +3,11 @@
 Nothing is kept in memory between runs: at start-up a job catches up with everything due
 (`due_notices`) and schedules one job per future moment (`upcoming_jobs`); each job asks the
 database again what is due for its assignment. Every notice is claimed in the database
-before it is sent (`mark_notice_sent`), so a restart neither loses nor repeats one. Times
-come from `Services.clock`, and jobs are scheduled relative to it, so tests can move time.
+before it is sent (`mark_notice_sent`), so a restart neither loses nor repeats one. Every
+worker also sweeps the database each minute (`sweep`): what fell due, whichever process set
+it up, and failed tries whose pause is over (`claim_retries`). Each try is recorded: sent,
+retried later (5xx, flood limits), or given up (blocked, no such chat). Times come from
+`Services.clock`, and jobs are scheduled relative to it, so tests can move time.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardMarkup
-from telegram.error import TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError, TimedOut
 from telegram.ext import Application, JobQueue
 
 from bot import keyboards_trainer as kb
@@ -30,10 +33,12 @@ from quizzes.reminders import (
     Notice,
     NoticeKind,
     ScheduledJob,
+    claim_retries,
     due_notices,
     jobs_for_assignment,
     mark_notice_sent,
     mark_sent,
+    record_delivery,
     upcoming_jobs,
 )
 from quizzes.trainer_models import Assignment, Cohort
@@ -43,6 +48,8 @@ log = logging.getLogger(__name__)
 # Handlers reach the application through a context typed with a generic context class.
 AnyApp = Application[Any, Any, Any, Any, BotData, Any]
 START_UP_JOB = "trainer-start-up"
+SWEEP_JOB = "trainer-sweep"
+SWEEP_EVERY_S = 60
 # A job the event loop reaches late still runs (APScheduler would drop it after 1 s).
 JOB_KWARGS: dict[str, Any] = {"misfire_grace_time": None}
 
@@ -54,6 +61,13 @@ def register(application: RuamKitApp) -> None:
         log.warning("no JobQueue (install python-telegram-bot[job-queue]): no reminders")
         return
     queue.run_once(start_up, when=0, name=START_UP_JOB, job_kwargs=JOB_KWARGS)
+    queue.run_repeating(sweep, SWEEP_EVERY_S, first=SWEEP_EVERY_S, name=SWEEP_JOB)
+
+
+async def sweep(context: BotContext) -> None:
+    """Every minute, in every worker: send what is due, and retry what failed before."""
+    await deliver_due(context.application)
+    await deliver_retries(context.application)
 
 
 async def start_up(context: BotContext) -> None:
@@ -100,15 +114,38 @@ async def deliver_due(application: AnyApp, assignment_id: int | None = None) -> 
     """Claim and send every notice due now (of one assignment, or all); returns how many."""
     services = _services(application)
     moment = now(services)
-    with services.session() as session:
-        notices = due_notices(session=session, now=moment, assignment_id=assignment_id)
+    notices = await services.run_db(_due, services, moment, assignment_id)
     sent = 0
     for notice in notices:
-        with services.session() as session:  # committed before sending: never twice
-            claimed = mark_notice_sent(session=session, notice=notice, at=moment)
-        if claimed:
+        # Committed before sending: never twice, whichever worker gets there first.
+        if await services.run_db(_claim, services, notice, moment):
             sent += await _send_notice(application, notice)
     return sent
+
+
+async def deliver_retries(application: AnyApp) -> int:
+    """Claim and send again every notice whose last try failed and whose pause is over."""
+    services = _services(application)
+    notices = await services.run_db(_claim_retries, services, now(services))
+    sent = 0
+    for notice in notices:
+        sent += await _send_notice(application, notice)
+    return sent
+
+
+def _due(services: Services, moment: datetime, assignment_id: int | None) -> list[Notice]:
+    with services.session() as session:
+        return due_notices(session=session, now=moment, assignment_id=assignment_id)
+
+
+def _claim(services: Services, notice: Notice, moment: datetime) -> bool:
+    with services.session() as session:
+        return mark_notice_sent(session=session, notice=notice, at=moment)
+
+
+def _claim_retries(services: Services, moment: datetime) -> list[Notice]:
+    with services.session() as session:
+        return claim_retries(session=session, now=moment)
 
 
 async def notify_all_finished(context: BotContext, assignment_id: int) -> None:
@@ -133,12 +170,27 @@ async def _send_notice(application: AnyApp, notice: Notice) -> int:
     lang = language_of(services, notice.user_id)
     text, markup = render_notice(services, notice, lang)
     context = BotContext(application)
+    error: str | None = None
+    permanent = False
     try:
         await send_html(context, notice.user_id, text, markup)
-    except TelegramError as error:  # never opened the bot, or blocked it: claimed, not retried
+    except TimedOut:
+        log.info("notice %s to %s timed out: maybe delivered", notice.kind, notice.user_id)
+    except (Forbidden, BadRequest) as failure:  # blocked, never opened the bot: not retried
+        error, permanent = str(failure), True
+    except TelegramError as failure:  # Telegram failing after the request's own retries
+        error = str(failure)
+    if error is not None:
         log.info("notice %s to %s not delivered: %s", notice.kind, notice.user_id, error)
-        return 0
-    return 1
+    await services.run_db(_record, services, notice, error, permanent)
+    return 0 if error else 1
+
+
+def _record(services: Services, notice: Notice, error: str | None, permanent: bool) -> None:
+    with services.session() as session:
+        record_delivery(
+            session=session, notice=notice, at=now(services), error=error, permanent=permanent
+        )
 
 
 def render_notice(

@@ -79,10 +79,12 @@ def hook_settings(sandbox: BotApiSandbox, settings: Settings, **overrides: Any) 
 
 @contextlib.asynccontextmanager
 async def worker(
-    local: Settings, answerer: Answerer | None = None
+    local: Settings, answerer: Answerer | None = None, clock: Any = None
 ) -> AsyncIterator[tuple[RuamKitApp, Services]]:
     """One bot "process": its own services and application (webhook when configured)."""
     services = build_services(local, answerer or RefusingAnswerer())
+    if clock is not None:
+        services.clock = clock
     with services.session() as session:
         set_trainer(session=session, telegram_id=TRAINER_ID, trainer=True)
     application = build_application(local, services)
