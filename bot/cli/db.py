@@ -39,7 +39,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "revision", help="developers: write a new revision from the models (autogenerate)"
     )
     revision.add_argument("-m", "--message", required=True, help="what the revision changes")
-    revision.set_defaults(handler=_with_engine(run_revision))
+    revision.set_defaults(handler=run_revision)
 
 
 def _with_engine(
@@ -102,10 +102,10 @@ def run_downgrade(args: argparse.Namespace, engine: Engine) -> int:
     return 0
 
 
-def run_revision(args: argparse.Namespace, engine: Engine) -> int:
-    """Write a revision with what the models have and the database lacks."""
+def run_revision(args: argparse.Namespace, settings: Settings) -> int:
+    """Write a revision with what the models have and the newest revision lacks."""
     from bot.schema import metadata
 
-    for path in new_revision(engine, metadata(), args.message):
+    for path in new_revision(metadata(), args.message):
         print(f"wrote {path}: check it by hand before committing")
     return 0

@@ -113,16 +113,23 @@ def downgrade_database(engine: Engine, revision: str) -> SchemaChange:
         return SchemaChange(before, _current(connection), verb="downgraded")
 
 
-def new_revision(engine: Engine, metadata: MetaData, message: str) -> list[Path]:
-    """Write a revision file with what `metadata` has and the database (at head) lacks."""
-    upgrade_database(engine)
+def new_revision(metadata: MetaData, message: str) -> list[Path]:
+    """Write a revision file with what `metadata` has and the newest revision lacks.
+
+    The models are compared with a scratch SQLite database at the newest revision, never
+    with a real one, so the operations come out in batch mode and run on both databases.
+    """
     numbers = [int(script.revision[:4]) for script in history() if script.revision[:4].isdigit()]
-    number = max(numbers, default=0) + 1
-    slug = "_".join(message.lower().split())[:40]
-    rev_id = f"{number:04d}_{''.join(c for c in slug if c.isalnum() or c == '_')}"
-    with engine.connect() as connection:
-        config = alembic_config(connection, metadata)
-        scripts = command.revision(config, message=message, autogenerate=True, rev_id=rev_id)
+    slug = "".join(c for c in "_".join(message.lower().split()) if c.isalnum() or c == "_")
+    rev_id = f"{max(numbers, default=0) + 1:04d}_{slug[:40]}"
+    scratch = create_engine("sqlite://")
+    try:
+        with scratch.begin() as connection:
+            command.upgrade(alembic_config(connection), "heads")
+            config = alembic_config(connection, metadata)
+            scripts = command.revision(config, message=message, autogenerate=True, rev_id=rev_id)
+    finally:
+        scratch.dispose()
     found = scripts if isinstance(scripts, list) else [scripts]
     return [Path(script.path) for script in found if script is not None]
 
