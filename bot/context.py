@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
@@ -17,6 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeAlias, TypeVar
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 from telegram.ext import Application, CallbackContext, ExtBot
 
@@ -48,6 +50,7 @@ class Answerer(Protocol):
         """Load models and indexes before the first question."""
 
 
+log = logging.getLogger(__name__)
 BUTTON_ALLOWANCE = 3
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -96,8 +99,18 @@ class Services:
         return session_scope(self.engine)
 
     async def run_db(self, work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
-        """Run blocking work (a unit of database work, a file build) in a worker thread."""
-        return await asyncio.to_thread(work, *args, **kwargs)
+        """Run a unit of database work in a worker thread; once more if the connection died.
+
+        A unit runs in its own session, rolled back on error, so running it again is safe
+        when the server dropped the connection under it (a restart, pg_terminate_backend).
+        """
+        try:
+            return await asyncio.to_thread(work, *args, **kwargs)
+        except OperationalError as error:
+            if not error.connection_invalidated:
+                raise
+            log.warning("database connection lost (%s); running the work again", error.orig)
+            return await asyncio.to_thread(work, *args, **kwargs)
 
     async def ask(self, question: str, lang: str | None) -> Answer:
         """Answer in the question thread: other chats go on meanwhile, but questions queue.
