@@ -43,8 +43,9 @@ ENTRY = "import sys; from bot.cli import main; raise SystemExit(main(sys.argv[1:
 SECRET = "bench_load_secret"
 READY_TIMEOUT_S = 900.0
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-MIX = {"question": 6, "quiz": 3, "checklist": 1}
+MIX = "question=6,quiz=3,checklist=1"
 USER_BASE = 500_000
+PYTHAINLP_DATA = Path("var/pythainlp").resolve()  # where `make run` keeps PyThaiNLP's data
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,19 @@ class RunResult:
             return None
         settled = self.rss_mb[min(len(self.rss_mb) - 1, max(1, len(self.rss_mb) // 10))][1]
         return (self.rss_mb[-1][1] - settled) / settled if settled else None
+
+
+def parse_mix(text: str) -> dict[str, int]:
+    """`question=6,quiz=3,checklist=1`: the weight of each kind of session."""
+    mix = {}
+    for part in text.split(","):
+        kind, _, weight = part.partition("=")
+        if kind.strip() not in ("question", "quiz", "checklist") or not weight.strip().isdigit():
+            raise SystemExit(f"--mix: {part!r} is not question|quiz|checklist=WEIGHT")
+        mix[kind.strip()] = int(weight)
+    if not any(mix.values()):
+        raise SystemExit("--mix: at least one weight must be above 0")
+    return mix
 
 
 def percentiles(values: Sequence[float]) -> dict[str, float]:
@@ -172,6 +186,7 @@ class Bench:
     redis_url: str | None
     sample_s: float
     seed: int
+    mix: dict[str, int] = field(default_factory=lambda: parse_mix(MIX))
 
     def bot_env(self, sandbox: BotApiSandbox, port: int, db_url: str) -> dict[str, str]:
         """The bot processes' environment (their cwd has no .env)."""
@@ -189,6 +204,7 @@ class Bench:
             "RATE_LIMIT_MESSAGES": "1000000",
             "LOG_LEVEL": "WARNING",
             "ADMIN_IDS": "",
+            "PYTHAINLP_DATA": os.environ.get("PYTHAINLP_DATA", str(PYTHAINLP_DATA)),
         }
         if self.redis_url:
             env["REDIS_URL"] = self.redis_url
@@ -234,7 +250,7 @@ class Bench:
         )
 
     async def _official(self, official: Official, deadline: float) -> None:
-        kinds, weights = list(MIX), list(MIX.values())
+        kinds, weights = list(self.mix), list(self.mix.values())
         while time.perf_counter() < deadline:
             kind = official.rng.choices(kinds, weights)[0]
             try:
@@ -295,10 +311,11 @@ async def _wait_ready(sandbox: BotApiSandbox, process: subprocess.Popen[bytes]) 
 def prepare_index(data_dir: Path, models_dir: Path) -> None:
     """Build the lecture index once (the first question does it), outside the runs."""
     env = {**os.environ, "RUAMKIT_DATA_DIR": str(data_dir), "RUAMKIT_MODELS_DIR": str(models_dir)}
+    env.setdefault("PYTHAINLP_DATA", str(PYTHAINLP_DATA))
     subprocess.run(
         [sys.executable, "-c", ENTRY, "ask", "การบริหารราชการแบบมีส่วนร่วมคืออะไร"],
         env=env,
-        cwd=data_dir,
+        cwd=data_dir.parent,
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -336,6 +353,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--redis-url", default=None, help="REDIS_URL for the bot (optional)")
     parser.add_argument("--sample", type=float, default=5.0, help="seconds between RSS samples")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--mix", default=MIX, help=f"session weights (default {MIX})")
     parser.add_argument("--work-dir", type=Path, default=Path("var/bench-load"))
     parser.add_argument("--out", type=Path, default=None, help="docs/benchmarks.md to update")
     return parser.parse_args(argv)
@@ -364,7 +382,15 @@ async def main_async(args: argparse.Namespace, argv: Sequence[str]) -> int:
     models_dir = Settings().models_dir
     print(f"preparing the index in {data_dir} ...", flush=True)
     await asyncio.to_thread(prepare_index, data_dir, models_dir)
-    bench = Bench(data_dir, models_dir, args.postgres_url, args.redis_url, args.sample, args.seed)
+    bench = Bench(
+        data_dir,
+        models_dir,
+        args.postgres_url,
+        args.redis_url,
+        args.sample,
+        args.seed,
+        parse_mix(args.mix),
+    )
     info = machine()
     date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     results: list[RunResult] = []

@@ -29,6 +29,19 @@ def write_section(path: Path, section: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def keep_section(path: Path, text: str) -> str:
+    """`text` (a regenerated docs/benchmarks.md) with the bench-load section `path` holds.
+
+    For writers of the rest of the file: `make bench` can keep this section with
+    `out.write_text(keep_section(out, render(results)))`.
+    """
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if START not in old or END not in old or START in text:
+        return text
+    block = START + old.split(START, 1)[1].split(END, 1)[0] + END
+    return text.rstrip() + "\n\n" + block + "\n"
+
+
 def render_section(
     results: Sequence[RunResult], command: str, date: str, machine: dict[str, Any]
 ) -> str:

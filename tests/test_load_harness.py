@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.load import Bench, RunResult, RunSpec, parse_args, percentiles, plan
-from benchmarks.load_report import END, START, render_section, write_section
+from benchmarks.load_report import END, START, keep_section, render_section, write_section
 
 MACHINE = {"cpu": "test CPU", "cores": 2, "system": "Linux", "python": "3.11", "load_before": 0.5}
 
@@ -49,6 +49,13 @@ def test_the_section_replaces_only_its_own_markers(tmp_path):
     assert doc.read_text(encoding="utf-8").endswith(
         "again\n" + END + "\n\nlater section by the lead\n"
     )
+
+
+def test_a_regenerated_file_can_keep_the_section(tmp_path):
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text(f"# Old\n\n{START}\nload figures\n{END}\n", encoding="utf-8")
+    kept = keep_section(doc, "# New retrieval figures\n")
+    assert kept == f"# New retrieval figures\n\n{START}\nload figures\n{END}\n"
 
 
 def test_errors_are_shown_and_a_run_with_errors_misses_the_target():

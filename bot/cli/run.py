@@ -79,9 +79,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     run.add_argument(
         "--workers",
         type=_positive,
-        default=1,
-        help="webhook mode only: N worker processes behind WEBHOOK_PORT, on the next N "
-        "local ports (default: 1, in this process)",
+        default=None,
+        help="webhook mode only: N worker processes on the next N local ports behind a "
+        "front on WEBHOOK_PORT with GET /healthz (default: one process, no front)",
     )
     run.add_argument(
         "--balance",
@@ -105,8 +105,7 @@ def run_bot(args: argparse.Namespace, settings: Settings) -> int:
     """Serve on Telegram when a token is set, else the sandbox chat on stdin/stdout."""
     route_logs(settings, getattr(args, "verbose", 0))
     if settings.telegram_bot_token is not None:
-        workers = getattr(args, "workers", 1)
-        if workers > 1 or getattr(args, "worker", False):
+        if getattr(args, "workers", None) is not None or getattr(args, "worker", False):
             return asyncio.run(until_stopped(serve_webhook_workers(settings, args)))
         return asyncio.run(until_stopped(serve_telegram(settings)))
     person = TerminalUser(

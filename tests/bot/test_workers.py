@@ -234,3 +234,14 @@ def test_the_chat_of_an_update(update, key):
 
     assert chat_key(json.dumps(update).encode()) == key
     assert chat_key(b"not json") is None
+
+
+def test_workers_without_a_webhook_is_refused_with_the_reason(monkeypatch, tmp_path, capsys):
+    from bot.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("RUAMKIT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:AAHsandboxTOKEN")
+    monkeypatch.delenv("WEBHOOK_URL", raising=False)
+    assert main(["run", "--workers", "2"]) == 2
+    assert "--workers needs webhook mode" in capsys.readouterr().err
