@@ -359,3 +359,36 @@ def test_the_bot_brings_its_database_to_the_newest_schema_at_start_up(settings, 
         f"database schema at revision {head_revision()} (new database)",
         f"database schema at revision {head_revision()} (already up to date)",
     ]
+
+
+def test_a_model_change_becomes_a_revision_that_upgrades_a_database(tmp_path, monkeypatch):
+    """`ruamkit db revision` writes the step a developer's model change needs (batch mode)."""
+    import shutil
+
+    import sqlalchemy as sa
+
+    import core.migrations
+
+    copy = tmp_path / "migrations"
+    shutil.copytree(core.migrations.HERE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(core.migrations, "HERE", copy)
+    changed = MetaData()
+    for table in metadata().tables.values():
+        table.to_metadata(changed)
+    changed.tables["answer_record"].append_column(sa.Column("reviewer_note", sa.String(200)))
+
+    previous = head_revision()
+    (path,) = core.migrations.new_revision(changed, "Reviewer's note on an answer")
+    assert path.parent == copy / "versions" and path.name.endswith(
+        "_reviewers_note_on_an_answer.py"
+    )
+    written = path.read_text(encoding="utf-8")
+    assert "batch_alter_table('answer_record'" in written and "reviewer_note" in written
+    assert f"down_revision = '{previous}'" in written
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'ruamkit.sqlite3'}")
+    try:
+        assert upgrade_database(engine).after == path.stem
+        assert "reviewer_note" in columns(engine, "answer_record")
+    finally:
+        engine.dispose()
