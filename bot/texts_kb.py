@@ -8,8 +8,14 @@ from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
     "cmd.kb": {
-        "th": "จัดการฐานความรู้: /kb list, /kb remove, /kb history, /kb rollback, /kb test",
-        "en": "Manage the knowledge base: /kb list, remove, history, rollback, test",
+        "th": (
+            "ฐานความรู้: ส่งไฟล์ (PDF, PPTX, DOCX, Markdown) มาในแชตเพื่อเพิ่มเอกสาร; "
+            "/kb list, /kb remove, /kb history, /kb rollback, /kb test"
+        ),
+        "en": (
+            "Knowledge base: send a file (PDF, PPTX, DOCX, Markdown) here to add a document; "
+            "/kb list, remove, history, rollback, test"
+        ),
     },
     "kb.usage": {
         "th": (
@@ -44,6 +50,57 @@ TEXTS: dict[str, dict[str, str]] = {
             " used.\nTo ask something, type your question as a message."
         ),
     },
+    "kb.upload_denied_trainer": {
+        "th": (
+            "การเพิ่มเอกสารเข้าฐานความรู้ทำได้เฉพาะผู้ดูแลระบบค่ะ ไฟล์นี้จึงไม่ถูกนำไปใช้\n"
+            "หากเป็นไฟล์คำถามสำหรับ /assign ใช้ /import แล้วส่งไฟล์ .csv, .gift หรือ .txt (Aiken) ได้เลยค่ะ"
+        ),
+        "en": (
+            "Only admins can add documents to the knowledge base, so this file was not used.\n"
+            "For questions to use in /assign, send /import and then a .csv, .gift or .txt "
+            "(Aiken) file."
+        ),
+    },
+    "kb.file.offer_import": {
+        "th": (
+            "📥 ไฟล์ <code>{file}</code> ดูเหมือนเป็นไฟล์คำถาม (CSV, GIFT หรือ Aiken)\n"
+            "ต้องการนำเข้าเป็นคำถามสำหรับ /assign ไหมคะ? กดปุ่มด้านล่าง "
+            "หรือส่งไฟล์อีกครั้งพร้อมคำบรรยาย <code>/import</code>"
+        ),
+        "en": (
+            "📥 <code>{file}</code> looks like a question file (CSV, GIFT or Aiken).\n"
+            "Import its questions for /assign? Press the button below, or send the file again "
+            "with the caption <code>/import</code>."
+        ),
+    },
+    "kb.file.ask": {
+        "th": (
+            "ไฟล์ <code>{file}</code> ใช้ได้ทั้งสองแบบ ต้องการให้ทำอะไรคะ?\n"
+            "• นำเข้าเป็นคำถามสำหรับ /assign\n• เพิ่มเป็นเอกสารในฐานความรู้"
+        ),
+        "en": (
+            "<code>{file}</code> could be either. What should I do with it?\n"
+            "• import its questions for /assign\n• add it to the knowledge base as a document"
+        ),
+    },
+    "kb.file.offer_later": {
+        "th": (
+            "📥 คุณกำลังกรอกแบบฟอร์ม /assign อยู่ ไฟล์ <code>{file}</code> จึงยังไม่ถูกนำไปใช้\n"
+            "ทำแบบฟอร์มให้เสร็จหรือยกเลิกก่อน แล้วส่งไฟล์อีกครั้ง "
+            "(ใส่คำบรรยาย <code>/import</code> หากเป็นไฟล์คำถาม)"
+        ),
+        "en": (
+            "📥 You are filling in an /assign form, so <code>{file}</code> was not used.\n"
+            "Finish or cancel the form, then send the file again (with the caption "
+            "<code>/import</code> if it holds questions)."
+        ),
+    },
+    "kb.file.stale": {
+        "th": "ปุ่มนี้เก่าแล้วค่ะ กรุณาส่งไฟล์อีกครั้ง",
+        "en": "This button is out of date; please send the file again.",
+    },
+    "kb.button.file_import": {"th": "📥 นำเข้าเป็นคำถาม", "en": "📥 Import as questions"},
+    "kb.button.file_kb": {"th": "📚 เพิ่มในฐานความรู้", "en": "📚 Add to the knowledge base"},
     "kb.working": {
         "th": (
             "⏳ กำลังตรวจไฟล์ <code>{file}</code> และเตรียมฐานความรู้ฉบับใหม่…\n"
@@ -351,6 +408,35 @@ TEXTS: dict[str, dict[str, str]] = {
         "th": "↩️ ย้อนกลับแล้ว ตอนนี้คำตอบมาจากฉบับ <code>{version}</code>",
         "en": "↩️ Rolled back: answers now come from version <code>{version}</code>",
     },
+    "kb.rollback.ask": {
+        "th": (
+            "↩️ <b>ย้อนกลับเป็นฉบับก่อนหน้าไหมคะ?</b>\n"
+            "ฉบับที่จะกลับมาใช้: <code>{version}</code> (เผยแพร่เมื่อ {when}) มีเอกสาร {count} ไฟล์"
+        ),
+        "en": (
+            "↩️ <b>Roll back to the previous version?</b>\n"
+            "Coming back: version <code>{version}</code> (went live {when}) with {count} "
+            "document(s)"
+        ),
+    },
+    "kb.rollback.doc": {
+        "th": "• {title} (<code>{doc}</code>)",
+        "en": "• {title} (<code>{doc}</code>)",
+    },
+    "kb.rollback.more": {"th": "…และอีก {count} ไฟล์", "en": "…and {count} more"},
+    "kb.rollback.changes": {
+        "th": "เทียบกับฉบับที่ใช้อยู่: {changes}",
+        "en": "Compared with the live version: {changes}",
+    },
+    "kb.rollback.cancelled": {
+        "th": "ไม่ได้ย้อนกลับ ฐานความรู้ไม่มีการเปลี่ยนแปลง",
+        "en": "Not rolled back; the knowledge base is unchanged.",
+    },
+    "kb.rollback.stale": {
+        "th": "ฉบับก่อนหน้าเปลี่ยนไปแล้วค่ะ กรุณาพิมพ์ /kb rollback อีกครั้ง",
+        "en": "The previous version has changed; send /kb rollback again.",
+    },
+    "kb.button.rollback": {"th": "↩️ ย้อนกลับ", "en": "↩️ Roll back"},
     "kb.rollback.none": {
         "th": "ยังไม่มีฉบับก่อนหน้าให้ย้อนกลับค่ะ",
         "en": "There is no earlier version to roll back to.",

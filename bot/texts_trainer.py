@@ -12,8 +12,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "cmd.assign": {"th": "มอบหมายแบบทดสอบให้รุ่น", "en": "Assign a quiz to a cohort"},
     "cmd.results": {"th": "ผลการทำแบบทดสอบของรุ่น", "en": "Results of an assignment"},
     "cmd.import": {
-        "th": "นำเข้าคำถาม (CSV, GIFT, Aiken)",
-        "en": "Import questions (CSV, GIFT, Aiken)",
+        "th": "นำเข้าคำถาม (CSV, GIFT, Aiken) หรือส่งไฟล์คำถามมาในแชตนี้ได้เลย",
+        "en": "Import questions (CSV, GIFT, Aiken), or just send a question file here",
     },
     "cmd.join": {"th": "เข้าร่วมรุ่นด้วยรหัสเชิญ", "en": "Join a cohort with its invite code"},
     "cmd.tasks": {"th": "งานที่ได้รับมอบหมาย", "en": "My assignments"},

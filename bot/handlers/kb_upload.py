@@ -1,8 +1,9 @@
 """Uploads: an admin's document is checked, staged, previewed and gated, then confirmed.
 
 Staging runs off the event loop, so officials keep getting answers from the live version;
-the admin's button then makes the staged version live or cancels it. Everyone else's
-files are refused politely.
+the admin's button then makes the staged version live or cancels it. A trainer's question
+file (.gift, .csv, .txt) is offered to /import instead, and an admin whose file could be
+either is asked which they mean (`kb_file_choice`). Officials' files are refused politely.
 """
 
 from __future__ import annotations
@@ -14,16 +15,19 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from io import BytesIO
 
-from telegram import Document, Message, Update
+from telegram import Document, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import BotContext, RuamKitApp
-from bot.handlers.common import Profile, load_profile, require_role, send_html, typing
+from bot.handlers import kb_file_choice as choice
+from bot.handlers.common import Profile, load_profile, refuse, require_role, send_html, typing
 from bot.handlers.kb_common import CHANGE_BUTTON, actor_of, knowledge_admin, parse_change
 from bot.handlers.kb_render import change_buttons, render_change, render_problem
-from bot.texts import alert, plain, t
+from bot.handlers.trainer_import import download_questions, import_content
+from bot.handlers.trainer_state import TrainerDraft, clear_draft
+from bot.texts import Html, alert, plain, t
 from core.errors import DocumentError, NotFoundError
 from core.users import Role
 from knowledge.validation import MAX_UPLOAD_BYTES, Problem, UploadRejected, safe_file_name
@@ -44,28 +48,98 @@ def register(application: RuamKitApp) -> None:
     """Add the document handler and the go-live / cancel buttons."""
     application.add_handler(MessageHandler(DOCUMENT, receive_document))
     application.add_handler(CallbackQueryHandler(answer_change_button, pattern=CHANGE_BUTTON))
+    application.add_handler(CallbackQueryHandler(press_file_choice, pattern=choice.FILE_CHOICE))
 
 
 async def receive_document(update: Update, context: BotContext) -> None:
-    """An admin's file is staged and previewed; anyone else's is politely refused."""
+    """An admin's file is staged and previewed; a trainer's question file is offered to /import."""
     message = update.effective_message
     if message is None or message.document is None:
         return
     profile = load_profile(update, context.services)
-    if not profile.role.allows(Role.ADMIN):
-        await message.reply_html(t("kb.upload_denied", profile.lang))
-        return
     name = safe_file_name(message.document.file_name or "document")
+    file_id = message.document.file_id
+    if not profile.role.allows(Role.ADMIN):
+        if profile.role.allows(Role.TRAINER) and choice.is_question_file(name):
+            await _offer(context, message.chat_id, profile, file_id, name, choice.offer_import)
+            return
+        trainer = profile.role.allows(Role.TRAINER)
+        await message.reply_html(
+            t("kb.upload_denied_trainer" if trainer else "kb.upload_denied", profile.lang)
+        )
+        return
     data = await _download(context, message, message.document, profile.lang, name)
     if data is None:
         return
+    if choice.could_be_questions(name, data):
+        await _offer(context, message.chat_id, profile, file_id, name, choice.ask_admin)
+        return
+    await stage_document(context, profile, message.chat_id, name, data)
+
+
+async def _offer(
+    context: BotContext,
+    chat_id: int,
+    profile: Profile,
+    file_id: str,
+    name: str,
+    render: Callable[[str, TrainerDraft | None, str], tuple[Html, InlineKeyboardMarkup | None]],
+) -> None:
+    """Keep the file for the buttons and show the offer (or the way to do it later)."""
+    with context.services.session() as session:
+        draft = choice.remember_file(session, profile, file_id, name)
+        text, markup = render(name, draft, profile.lang)
+    await send_html(context, chat_id, text, markup)
+
+
+async def press_file_choice(update: Update, context: BotContext) -> None:
+    """Import the kept question file, or (admins) add it to the knowledge base."""
+    query, profile = update.callback_query, load_profile(update, context.services)
+    pressed = choice.parse_choice(query.data or "") if query else None
+    if query is None or query.message is None:
+        return
+    needed = Role.ADMIN if pressed is not None and pressed.target == "kb" else Role.TRAINER
+    if not profile.role.allows(needed):
+        await refuse(update, profile.lang, needed)
+        return
+    with context.services.session() as session:
+        kept = (
+            choice.pending_file(session, profile.telegram_id, pressed.token) if pressed else None
+        )
+        if kept is not None:
+            clear_draft(session=session, telegram_id=profile.telegram_id)
+    if pressed is None or kept is None:
+        await query.answer(alert("kb.file.stale", profile.lang), show_alert=True)
+        return
+    await query.answer()
+    await _drop_buttons(query.message)
+    file_id, name = kept
+    chat_id = query.message.chat.id
+    if pressed.target == "imp":
+        content = await download_questions(context, file_id, None)
+        await import_content(context, chat_id, profile, name, content)
+        return
+    try:
+        file = await context.bot.get_file(file_id)
+        buffer = BytesIO()
+        await file.download_to_memory(out=buffer)
+    except TelegramError:
+        await send_html(context, chat_id, t("kb.download_failed", profile.lang))
+        return
+    await stage_document(context, profile, chat_id, name, buffer.getvalue())
+
+
+async def stage_document(
+    context: BotContext, profile: Profile, chat_id: int, name: str, data: bytes
+) -> None:
+    """Stage an admin's file with a progress note, then show the preview and buttons."""
     admin, actor = knowledge_admin(context.services), actor_of(profile)
 
     def stage(progress: StageProgress) -> StagedChange:
         return admin.stage_upload(data, name, actor=actor, progress=progress)
 
     working = t("kb.working", profile.lang, file=name)
-    await run_staging(context, profile, message.chat_id, working, name, stage)
+    await run_staging(context, profile, chat_id, working, name, stage)
 
 
 async def _download(

@@ -16,7 +16,7 @@ from telegram.error import TelegramError
 
 from bot import keyboards_trainer as kb
 from bot.context import BotContext
-from bot.handlers.common import load_profile, refuse, require_role
+from bot.handlers.common import Profile, load_profile, refuse, require_role, send_html
 from bot.handlers.trainer_common import answer_invalid, format_time, zone_of
 from bot.handlers.trainer_state import Step, awaits, clear_draft, get_draft, new_draft
 from bot.rendering import escape
@@ -79,15 +79,26 @@ async def receive_file(update: Update, context: BotContext) -> None:
         await refuse(update, profile.lang, Role.TRAINER)
         return
     name = message.document.file_name or "questions.txt"
-    content = await _download(context, message)
+    content = await download_questions(
+        context, message.document.file_id, message.document.file_size
+    )
+    await import_content(context, message.chat_id, profile, name, content)
+
+
+async def import_content(
+    context: BotContext, chat_id: int, profile: Profile, name: str, content: bytes | None
+) -> None:
+    """Check a question file, report every problem by line, import only a clean file."""
     if content is None:
-        await message.reply_html(t("tr.import.too_big", profile.lang, kb=MAX_UPLOAD_BYTES // 1024))
+        await send_html(
+            context, chat_id, t("tr.import.too_big", profile.lang, kb=MAX_UPLOAD_BYTES // 1024)
+        )
         return
     known = known_locators(context.services.settings.source_dir)
     report = parse_upload(name, content, known_slides=known)
     text = t("tr.import.report", profile.lang, report=Html(escape(report.describe(profile.lang))))
     if not report.ok:
-        await message.reply_html(text)  # the form still waits: send the corrected file
+        await send_html(context, chat_id, text)  # the form still waits: send the corrected file
         return
     with context.services.session() as session:
         batch = save_import(session=session, owner_id=profile.telegram_id, report=report)
@@ -99,17 +110,17 @@ async def receive_file(update: Update, context: BotContext) -> None:
         first=batch.question_ids[0],
         last=batch.question_ids[-1],
     )
-    await message.reply_html(Html(f"{text}\n\n{done}"))
+    await send_html(context, chat_id, Html(f"{text}\n\n{done}"))
 
 
-async def _download(context: BotContext, message: Message) -> bytes | None:
+async def download_questions(
+    context: BotContext, file_id: str, file_size: int | None
+) -> bytes | None:
     """The file's bytes, or None when it is too large (or could not be fetched)."""
-    document = message.document
-    assert document is not None
-    if document.file_size is not None and document.file_size > MAX_UPLOAD_BYTES:
+    if file_size is not None and file_size > MAX_UPLOAD_BYTES:
         return None
     try:
-        file = await context.bot.get_file(document.file_id)
+        file = await context.bot.get_file(file_id)
         buffer = BytesIO()
         await file.download_to_memory(out=buffer)
     except TelegramError:

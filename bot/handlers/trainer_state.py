@@ -42,6 +42,7 @@ class Step(StrEnum):
     CONFIRM = "confirm"
     TITLE = "title"
     IMPORT = "import"
+    FILE = "file"  # a question file sent outside /import awaits a button (kb_file_choice)
 
 
 TEXT_STEPS = frozenset({Step.OPENS, Step.DUE, Step.TITLE})

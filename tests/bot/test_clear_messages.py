@@ -47,3 +47,42 @@ def test_a_whitespace_only_text_file_has_no_text() -> None:
 
 def test_unknown_binary_without_a_document_name_is_still_unsupported() -> None:
     assert "not a supported format" in _refusal(RANDOM_BYTES, "data.bin", "en")
+
+
+def test_only_files_that_read_as_questions_make_an_admin_choose() -> None:
+    from bot.handlers.kb_file_choice import could_be_questions
+
+    prose = "การมีส่วนร่วมของประชาชน\nคือการที่ประชาชนได้ร่วมคิดและร่วมตัดสินใจ\n".encode()
+    aiken = b"Which level?\nA. Inform\nB. Empower\nANSWER: B\n"
+    assert not could_be_questions("notes.txt", prose)  # a document: straight to the base
+    assert could_be_questions("quiz.txt", aiken)
+    assert could_be_questions("quiz.gift", b"anything")
+    assert not could_be_questions("slides.pdf", aiken)
+
+
+@pytest.mark.parametrize(
+    ("lang", "admin_says", "trainer_says"),
+    [
+        ("th", "ส่งไฟล์ (PDF, PPTX, DOCX, Markdown) มาในแชตเพื่อเพิ่มเอกสาร", "ส่งไฟล์คำถามมาในแชต"),
+        (
+            "en",
+            "send a file (PDF, PPTX, DOCX, Markdown) here to add a document",
+            "send a question file",
+        ),
+    ],
+)
+async def test_help_tells_admins_and_trainers_what_sending_a_file_does(
+    sandbox, settings, lang: str, admin_says: str, trainer_says: str
+) -> None:
+    from tests.bot.support import ADMIN_ID, OFFICIAL_ID, TRAINER_ID
+    from tests.bot.trainer_support import MovableClock, trainer_bot
+
+    async with trainer_bot(sandbox, settings, MovableClock()) as bot:
+        helps = {}
+        for person_id in (ADMIN_ID, TRAINER_ID, OFFICIAL_ID):
+            person = await bot.user(person_id, "Kim", lang=lang)
+            await person.send("/help")
+            helps[person_id] = (await person.next_message()).text
+    assert admin_says in helps[ADMIN_ID] and trainer_says in helps[ADMIN_ID]
+    assert trainer_says in helps[TRAINER_ID] and admin_says not in helps[TRAINER_ID]
+    assert trainer_says not in helps[OFFICIAL_ID] and admin_says not in helps[OFFICIAL_ID]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
+from bot.handlers.trainer_state import TrainerDraft
 from quizzes.trainer_models import ImportedQuestion
-from tests.bot.support import TRAINER_ID, button_data
+from tests.bot.support import ADMIN_ID, TRAINER_ID, button_data
 from tests.bot.trainer_support import MovableClock, step, trainer_bot
 
 CSV_OK = (
@@ -138,8 +139,9 @@ async def test_template_round_trip_then_files_go_back_to_the_knowledge_base(trai
     assert template is not None and template.file_name.endswith(".csv")
     reply = await send_file(trainer, template.data.decode("utf-8-sig"), "template.csv")
     assert "นำเข้าแล้ว 1 ข้อ" in reply
-    # Imported: the form is closed, so the next file is a knowledge-base upload (admins only).
-    assert "ผู้ดูแลระบบ" in await send_file(trainer, CSV_OK, "again.csv")
+    # Imported: the form is closed; another question file is offered to /import, not refused.
+    offer = await send_file(trainer, CSV_OK, "again.csv")
+    assert "ดูเหมือนเป็นไฟล์คำถาม" in offer and "ผู้ดูแลระบบ" not in offer
     assert len(imported(bot)) == 1
     await trainer.send("/import")
     listing = await trainer.next_message()
@@ -166,3 +168,57 @@ async def test_questions_imported_without_a_topic_get_a_topic_name_in_the_users_
         labels = [button.text for button in topics.button_list]
         assert any(label in text for text in labels), labels
         assert not any("imported (" in text for text in labels)
+
+
+async def test_a_question_file_sent_without_import_is_offered_and_imported_with_a_button(
+    trainer_chat,
+):
+    bot, trainer = trainer_chat
+    await trainer.upload(GIFT_OK.encode(), "questions.gift")
+    offer = await trainer.next_message()
+    assert "ดูเหมือนเป็นไฟล์คำถาม" in offer.text and "/import" in offer.text
+    assert "เฉพาะผู้ดูแลระบบ" not in offer.text
+    (button,) = offer.button_list
+    assert "นำเข้า" in button.text
+    await trainer.press(offer, button.callback_data)
+    done = await trainer.wait_for(lambda m: "นำเข้าแล้ว" in m.text)
+    assert "นำเข้าแล้ว 2 ข้อ" in done.text and len(imported(bot)) == 2
+    answer = await (await trainer.press_forged(offer.message_id, button.callback_data)).answered()
+    assert "เก่าแล้ว" in (answer.text or "") and len(imported(bot)) == 2  # used once
+
+
+async def test_the_offer_speaks_english_and_other_files_point_to_import(sandbox, settings):
+    async with trainer_bot(sandbox, settings, MovableClock()) as bot:
+        trainer = await bot.user(TRAINER_ID, "Somsri", lang="en")
+        reply = await send_file(trainer, AIKEN_OK, "aiken.txt")
+        assert "looks like a question file" in reply and "Import its questions" in reply
+        reply = await send_file(trainer, "%PDF-1.4", "slides.pdf")
+        assert "Only admins can add documents" in reply and "/import" in reply
+        assert imported(bot) == []
+
+
+async def test_a_question_file_does_not_replace_an_assign_form_in_progress(trainer_chat):
+    bot, trainer = trainer_chat
+    await trainer.send("/cohort new รุ่นไฟล์")
+    await trainer.next_message()
+    await trainer.send("/assign")
+    await trainer.next_message()
+    reply = await send_file(trainer, CSV_OK, "questions.csv")
+    assert "กำลังกรอกแบบฟอร์ม /assign" in reply
+    with bot.services.session() as session:
+        assert session.get(TrainerDraft, TRAINER_ID).step == "cohort"  # the form is kept
+
+
+async def test_an_admin_is_asked_whether_a_question_file_is_questions_or_a_document(
+    sandbox, settings
+):
+    async with trainer_bot(sandbox, settings, MovableClock()) as bot:
+        admin = await bot.user(ADMIN_ID, "ผู้ดูแล")
+        await admin.upload(CSV_OK.encode(), "questions.csv")
+        ask = await admin.next_message()
+        assert "ใช้ได้ทั้งสองแบบ" in ask.text
+        labels = [b.text for b in ask.button_list]
+        assert labels == ["📥 นำเข้าเป็นคำถาม", "📚 เพิ่มในฐานความรู้"]
+        await admin.press(ask, ask.button_list[0].callback_data)
+        await admin.wait_for(lambda m: "นำเข้าแล้ว 2 ข้อ" in m.text)
+        assert {row.owner_id for row in imported(bot)} == {ADMIN_ID}
