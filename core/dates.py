@@ -120,6 +120,12 @@ def format_iso_local(moment: datetime, tz: str | tzinfo = DEFAULT_TIMEZONE) -> s
     return to_local(moment, tz).strftime("%Y-%m-%d %H:%M")
 
 
+def format_stamp(moment: datetime | str, tz: str | tzinfo = DEFAULT_TIMEZONE) -> str:
+    """`2026-12-11 16:30 +07`: a stored moment (or ISO text) for command-line listings."""
+    parsed = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    return to_local(parsed, tz).strftime("%Y-%m-%d %H:%M %Z")
+
+
 # --- parsing ---------------------------------------------------------------------------------
 
 

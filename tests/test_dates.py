@@ -11,6 +11,7 @@ from core.dates import (
     format_date,
     format_datetime,
     format_day,
+    format_stamp,
     parse_deadline,
     to_local,
 )
@@ -140,3 +141,9 @@ def test_the_timezone_setting_defaults_to_bangkok_and_rejects_unknown_zones() ->
         Settings(_env_file=None, timezone="Mars/Olympus")  # type: ignore[call-arg]
     with pytest.raises(ConfigurationError):
         format_date(DUE_UTC, "en", "Mars/Olympus")
+
+
+def test_command_line_stamps_are_local_and_name_their_offset() -> None:
+    assert format_stamp(DUE_UTC) == "2026-12-11 16:30 +07"
+    assert format_stamp("2026-12-11T09:30:00+00:00") == "2026-12-11 16:30 +07"
+    assert format_stamp("2026-12-11T09:30:00", "UTC") == "2026-12-11 09:30 UTC"

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.texts import plain
+from core.dates import format_stamp
 from core.errors import DocumentError
 from core.settings import Settings
 from knowledge.validation import UploadRejected, problem_of
@@ -141,7 +142,8 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
     print(f"version {index.version} — model {index.model_id}")
     for info in documents:
         origin = "built in" if info.origin == "shipped" else f"added by {info.added_by}"
-        when = f" on {info.added_at} (version {info.version})" if info.added_at else ""
+        added = format_stamp(info.added_at, settings.timezone) if info.added_at else ""
+        when = f" on {added} (version {info.version})" if info.added_at else ""
         print(f"  {info.doc}  {info.passages} passages  {info.title}  [{origin}{when}]")
     pending = admin.pending()
     if pending is not None:
@@ -154,7 +156,8 @@ def run_history(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services import build_knowledge_base
 
     for event in build_knowledge_base(settings).history():
-        print(f"{event.at}  {event.action:<8} {event.version}  by {event.actor}")
+        when = format_stamp(event.at, settings.timezone)
+        print(f"{when}  {event.action:<8} {event.version}  by {event.actor}")
     return 0
 
 
@@ -274,6 +277,6 @@ def run_test_remove(args: argparse.Namespace, settings: Settings) -> int:
 def run_audit(args: argparse.Namespace, settings: Settings) -> int:
     """The newest knowledge-base audit events."""
     for event in _admin(settings).audit_events(args.limit):
-        when = event.at.isoformat(timespec="seconds")
+        when = format_stamp(event.at, settings.timezone)
         print(f"{when}  {event.actor:<24} {event.action:<20} {event.target}")
     return 0
