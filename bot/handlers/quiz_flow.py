@@ -30,10 +30,13 @@ from core.timestamps import utc_now
 from quizzes.models import QuizAttempt, QuizAttemptItem
 from quizzes.questions import QuestionBank
 from quizzes.service import (
+    AnswerOutcome,
     Rejected,
     abandon_attempt,
     attempt_items,
+    current_attempt,
     finish_attempt,
+    next_item,
     plan_item_for,
     record_answer,
     record_poll,
@@ -202,10 +205,7 @@ async def receive_poll_answer(update: Update, context: BotContext) -> None:
     if answer is None or answer.user is None or not answer.option_ids:
         return
     with context.services.session() as session:
-        outcome = record_answer(
-            session=session, poll_id=answer.poll_id, user_id=answer.user.id,
-            option_ids=list(answer.option_ids), answered_at=utc_now(),
-        )  # fmt: skip
+        outcome = _grade(session, answer.poll_id, answer.user.id, list(answer.option_ids))
     if isinstance(outcome, Rejected):
         log.info("poll answer from %s ignored: %s", answer.user.id, outcome.value)
         return
@@ -220,6 +220,38 @@ async def receive_poll_answer(update: Update, context: BotContext) -> None:
         log.warning("next question for attempt %s not sent: %s", outcome.attempt_id, error)
         markup = kb.resume_buttons(outcome.attempt_id, lang)
         await send_html(context, answer.user.id, t("quiz.send_failed", lang), markup)
+
+
+def _grade(
+    session: Session, poll_id: str, user_id: int, option_ids: list[int]
+) -> AnswerOutcome | Rejected:
+    """Record the answer; a poll sent just before the bot died unrecorded is adopted first."""
+    outcome = record_answer(
+        session=session, poll_id=poll_id, user_id=user_id, option_ids=option_ids,
+        answered_at=utc_now(),
+    )  # fmt: skip
+    if outcome == Rejected.UNKNOWN_POLL and adopt_orphan_poll(session, poll_id, user_id):
+        outcome = record_answer(
+            session=session, poll_id=poll_id, user_id=user_id, option_ids=option_ids,
+            answered_at=utc_now(),
+        )  # fmt: skip
+    return outcome
+
+
+def adopt_orphan_poll(session: Session, poll_id: str, user_id: int) -> bool:
+    """Match a poll the bot sent but never recorded (it died in between) to its question.
+
+    Poll ids come from Telegram and cannot be forged, and the bot sends one poll at a
+    time: an unknown poll answered by someone whose open attempt's current question shows
+    no poll yet is that question's.
+    """
+    attempt = current_attempt(session=session, user_id=user_id)
+    item = next_item(session=session, attempt_id=row_id(attempt)) if attempt else None
+    if item is None or item.poll_id is not None:
+        return False
+    record_poll(session=session, attempt_item_id=row_id(item), poll_id=poll_id, message_id=None)
+    log.info("adopted poll %s for attempt item %s (sent before a restart)", poll_id, item.id)
+    return True
 
 
 async def receive_closed_poll(update: Update, context: BotContext) -> None:
