@@ -5,7 +5,9 @@ from __future__ import annotations
 import copy
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -24,14 +26,14 @@ TRAINER = 5_000_000_001
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Engine:
+def engine(tmp_path: Path) -> Iterator[Engine]:
     engine = make_engine(f"sqlite:///{tmp_path / 'ruamkit.sqlite3'}")
     create_tables(engine)
     yield engine
     engine.dispose()
 
 
-def _v0_json(table: str, column: str) -> list[dict]:
+def _v0_json(table: str, column: str) -> list[dict[str, Any]]:
     """The JSON objects a column held before versions (from today's database dump)."""
     today = sqlite3.connect(":memory:")
     today.executescript((DATA / "schema_v0.sqlite.sql").read_text(encoding="utf-8"))
@@ -113,7 +115,7 @@ def test_a_trainer_form_saved_before_versions_goes_on(engine):
 
 def test_a_staged_change_from_before_versions_still_opens(engine):
     row = claim_slot(engine, actor_id=9001, actor="admin:9001", action="add", target="a.pdf")
-    assert row is not None
+    assert row is not None and row.id is not None
     with session_scope(engine) as session:
         mark_pending(
             session=session, staging_id=row.id, version="v2", base_version="v1",
