@@ -14,7 +14,7 @@ from telegram import CallbackQuery, InputFile, Update
 
 from bot import keyboards_trainer as kb
 from bot.context import BotContext, Services
-from bot.handlers.common import Profile, load_profile, require_role, send_html
+from bot.handlers.common import Profile, load_profile, parse_id, require_role, send_html
 from bot.handlers.trainer_common import (
     answer_denied,
     answer_invalid,
@@ -47,8 +47,9 @@ async def results_command(update: Update, context: BotContext) -> None:
         return
     message, chat_id, profile = request
     args = context.args or []
-    if args and args[0].isdigit():
-        await show_results(context, chat_id, profile.telegram_id, int(args[0]), profile.lang)
+    chosen = parse_id(args[0]) if args else None
+    if chosen is not None:
+        await show_results(context, chat_id, profile.telegram_id, chosen, profile.lang)
         return
     with context.services.session() as session:
         assignments = list_assignments(session=session, trainer_id=profile.telegram_id)

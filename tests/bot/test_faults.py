@@ -190,3 +190,11 @@ async def test_a_refused_connection_is_retried(settings):
             assert [m.text for m in official.messages][1:] == ["ทดสอบ"]
     finally:
         await sandbox.stop()
+
+
+async def test_an_assignment_id_beyond_64_bits_is_not_an_apology(sandbox, settings):
+    async with worker(bot_settings(sandbox, settings)):
+        trainer = sandbox.user(ADMIN_ID, "แอดมิน")
+        await trainer.send("/results 99999999999999999999999")
+        reply = await trainer.next_message()
+        assert not reply.text.startswith(APOLOGY)
