@@ -393,3 +393,44 @@ def test_a_model_change_becomes_a_revision_that_upgrades_a_database(tmp_path, mo
         assert "reviewer_note" in columns(engine, "answer_record")
     finally:
         engine.dispose()
+
+
+def test_a_failing_revision_leaves_the_database_as_it_was(db, tmp_path, monkeypatch):
+    import shutil
+
+    import core.migrations
+
+    upgrade_database(db)
+    before = head_revision()
+    copy = tmp_path / "migrations"
+    shutil.copytree(core.migrations.HERE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "versions" / "9999_broken.py").write_text(
+        f'''"""A revision that fails half-way."""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9999_broken"
+down_revision = "{before}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table("half_done", sa.Column("id", sa.Integer(), primary_key=True))
+    with op.batch_alter_table("answer_record") as batch:
+        batch.add_column(sa.Column("half_done_note", sa.Text()))
+    raise RuntimeError("the revision fails here")
+
+
+def downgrade():
+    pass
+''',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(core.migrations, "HERE", copy)
+    with pytest.raises(RuntimeError, match="fails here"):
+        upgrade_database(db)
+    assert current_revision(db) == before
+    assert not inspect(db).has_table("half_done")
+    assert "half_done_note" not in columns(db, "answer_record")
