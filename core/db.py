@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
-from core.migrations import SchemaChange, upgrade_database
+if TYPE_CHECKING:
+    from core.migrations import SchemaChange
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,8 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
 
 def migrate(engine: Engine) -> SchemaChange:
     """Bring the database to the newest schema revision and log where it stands."""
+    from core.migrations import upgrade_database  # Alembic loads only when it is needed
+
     change = upgrade_database(engine)
     log.info("%s", change.describe())
     return change
