@@ -10,7 +10,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot import callbacks, keyboards
 from bot.context import BotContext, RuamKitApp
-from bot.handlers.common import Profile, load_profile, send_html, typing
+from bot.handlers.common import Profile, load_profile, profile_of, send_html, typing
 from bot.rendering import render_answer, render_sources
 from bot.texts import Html, alert, t
 from core.feedback import get_answer_for, record_answer, set_feedback
@@ -33,7 +33,7 @@ async def answer_question(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None or message.text is None:
         return
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     await reply_to_question(context, profile, message.chat_id, message.text.strip())
 
 
@@ -65,7 +65,7 @@ async def reply_to_question(
         return
     async with typing(context, chat_id):
         answer = await services.ask(question, profile.lang)
-    answer_id = _store(context, profile, chat_id, question, answer)
+    answer_id = await services.run_db(_store, context, profile, chat_id, question, answer)
     await _send_answer(context, chat_id, answer, answer_id, question if echo else None)
 
 

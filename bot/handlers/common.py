@@ -59,6 +59,11 @@ def load_profile(update: Update, services: Services) -> Profile:
     )
 
 
+async def profile_of(update: Update, services: Services) -> Profile:
+    """`load_profile` in a worker thread, so the event loop never waits on the database."""
+    return await services.run_db(load_profile, update, services)
+
+
 def require_role(needed: Role) -> Callable[[Handler], Handler]:
     """Let only `needed` (or a higher role) through; others get a polite refusal, no change."""
 

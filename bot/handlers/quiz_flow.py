@@ -20,7 +20,7 @@ from telegram.error import Forbidden, TelegramError, TimedOut
 
 from bot import keyboards_quiz as kb
 from bot.context import BotContext, Services
-from bot.handlers.common import load_profile, send_html
+from bot.handlers.common import profile_of, send_html
 from bot.handlers.quiz_render import ordering_text, quiz_poll, score_card
 from bot.handlers.quiz_store import is_open, item_after, item_for_poll, language_of
 from bot.quiz_state import load_options, save_options
@@ -204,12 +204,13 @@ async def receive_poll_answer(update: Update, context: BotContext) -> None:
     answer = update.poll_answer
     if answer is None or answer.user is None or not answer.option_ids:
         return
-    with context.services.session() as session:
-        outcome = _grade(session, answer.poll_id, answer.user.id, list(answer.option_ids))
+    services = context.services
+    choice = list(answer.option_ids)
+    outcome = await services.run_db(_grade, services, answer.poll_id, answer.user.id, choice)
     if isinstance(outcome, Rejected):
         log.info("poll answer from %s ignored: %s", answer.user.id, outcome.value)
         return
-    lang = load_profile(update, context.services).lang
+    lang = (await profile_of(update, services)).lang
     timer = timer_for(context, outcome.attempt_id)
     remember(context, outcome.attempt_id, lang, timer)
     try:
@@ -223,6 +224,14 @@ async def receive_poll_answer(update: Update, context: BotContext) -> None:
 
 
 def _grade(
+    services: Services, poll_id: str, user_id: int, option_ids: list[int]
+) -> AnswerOutcome | Rejected:
+    """Record the answer (a worker thread runs this, in one transaction)."""
+    with services.session() as session:
+        return _grade_in(session, poll_id, user_id, option_ids)
+
+
+def _grade_in(
     session: Session, poll_id: str, user_id: int, option_ids: list[int]
 ) -> AnswerOutcome | Rejected:
     """Record the answer; a poll sent just before the bot died unrecorded is adopted first."""
