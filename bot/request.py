@@ -70,3 +70,16 @@ def never_sent(error: NetworkError) -> bool:
     if isinstance(error, TimedOut):
         return isinstance(cause, httpx.ConnectTimeout | httpx.PoolTimeout)
     return isinstance(cause, httpx.ConnectError)
+
+
+def maybe_delivered(error: BaseException | None) -> bool:
+    """Whether a request reached the server but no reply came back (timed out, dropped).
+
+    Telegram may have acted on it: the message may be on the user's screen already, so
+    neither an apology nor a second copy is right.
+    """
+    if not isinstance(error, NetworkError) or never_sent(error):
+        return False
+    if isinstance(error, TimedOut):
+        return True
+    return isinstance(error.__cause__, httpx.RemoteProtocolError | httpx.ReadError)

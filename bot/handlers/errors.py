@@ -1,8 +1,9 @@
 """The one error handler: log with the update's context, apologise politely, never a traceback.
 
 Three failures get no apology: an edit that changed nothing (a double tap on the same
-button), a Bot API reply that timed out (the message may well have been delivered, so an
-apology would sit under a good answer), and a user who blocked the bot. Updates without a
+button), a Bot API reply that never came (timed out or the connection dropped: the message
+may well have been delivered, so an apology would sit under a good answer), and a user who
+blocked the bot. Updates without a
 chat (poll answers) get their apology in the voter's private chat.
 """
 
@@ -12,10 +13,11 @@ import contextlib
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden, TelegramError, TimedOut
+from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext, RuamKitApp
 from bot.handlers.common import is_not_modified, load_profile, send_html
+from bot.request import maybe_delivered
 from bot.texts import alert, t
 from core.users import resolve_language
 
@@ -34,8 +36,8 @@ async def report_error(update: object, context: BotContext) -> None:
         log.debug("nothing changed while handling %s", describe(update))
         await _stop_spinner(update)
         return
-    if isinstance(error, TimedOut):
-        log.warning("Bot API reply timed out (maybe delivered) for %s", describe(update))
+    if maybe_delivered(error):
+        log.warning("Bot API reply lost (%s; maybe delivered) for %s", error, describe(update))
         return
     log.error("error while handling %s", describe(update), exc_info=error)
     chat_id = _chat_of(update)

@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from sqlmodel import Session
 from telegram import Update
-from telegram.error import Forbidden, TelegramError, TimedOut
+from telegram.error import Forbidden, TelegramError
 
 from bot import keyboards_quiz as kb
 from bot.context import BotContext, Services
@@ -24,6 +24,7 @@ from bot.handlers.common import profile_of, send_html
 from bot.handlers.quiz_render import ordering_text, quiz_poll, score_card
 from bot.handlers.quiz_store import is_open, item_after, item_for_poll, language_of
 from bot.quiz_state import load_options, save_options
+from bot.request import maybe_delivered
 from bot.texts import Html, t
 from core.errors import NotFoundError
 from core.timestamps import utc_now
@@ -215,9 +216,9 @@ async def receive_poll_answer(update: Update, context: BotContext) -> None:
     remember(context, outcome.attempt_id, lang, timer)
     try:
         await advance(context, outcome.attempt_id, after=outcome.position, lang=lang, timer=timer)
-    except (Forbidden, TimedOut):
-        raise  # blocked (no one to tell), or maybe sent (telling would confuse)
     except TelegramError as error:
+        if isinstance(error, Forbidden) or maybe_delivered(error):
+            raise  # blocked (no one to tell), or maybe sent (telling would confuse)
         log.warning("next question for attempt %s not sent: %s", outcome.attempt_id, error)
         markup = kb.resume_buttons(outcome.attempt_id, lang)
         await send_html(context, answer.user.id, t("quiz.send_failed", lang), markup)

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, TelegramError, TimedOut
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, JobQueue
 
 from bot import keyboards_trainer as kb
@@ -26,6 +26,7 @@ from bot.handlers.common import send_html
 from bot.handlers.quiz_store import language_of
 from bot.handlers.trainer_common import format_time, now, zone_of
 from bot.rendering import escape
+from bot.request import maybe_delivered
 from bot.texts import Html, t
 from quizzes.assignments import load_assignment
 from quizzes.exports import results_text
@@ -174,12 +175,13 @@ async def _send_notice(application: AnyApp, notice: Notice) -> int:
     permanent = False
     try:
         await send_html(context, notice.user_id, text, markup)
-    except TimedOut:
-        log.info("notice %s to %s timed out: maybe delivered", notice.kind, notice.user_id)
     except (Forbidden, BadRequest) as failure:  # blocked, never opened the bot: not retried
         error, permanent = str(failure), True
     except TelegramError as failure:  # Telegram failing after the request's own retries
-        error = str(failure)
+        if maybe_delivered(failure):  # sending again could show it twice
+            log.info("notice %s to %s: %s (maybe delivered)", notice.kind, notice.user_id, failure)
+        else:
+            error = str(failure)
     if error is not None:
         log.info("notice %s to %s not delivered: %s", notice.kind, notice.user_id, error)
     await services.run_db(_record, services, notice, error, permanent)

@@ -14,7 +14,7 @@ from aiohttp import BodyPartReader, web
 from bot.sandbox.catalog import BOT_API_METHODS
 from bot.sandbox.env import Env
 from bot.sandbox.errors import ApiError, bad_request, not_found, unauthorized
-from bot.sandbox.faults import HTML_STATUSES, FaultPlan
+from bot.sandbox.faults import HTML_STATUSES, DroppedConnection, FaultPlan
 from bot.sandbox.methods import Method, Reply
 from bot.sandbox.methods.common import find_chat
 from bot.sandbox.params import InputFile, convert
@@ -101,6 +101,9 @@ class Dispatcher:
             status = 200
         except ApiError as error:
             reply, status = error.as_json(), error.status
+        except DroppedConnection as dropped:
+            self.calls.append(ApiCall(name, _loggable(raw), 0, None))
+            return _drop(request, dropped)
         except Exception as error:  # a sandbox bug: say so instead of a bare 500 page
             _log.exception("sandbox: %s failed", name)
             reply = ApiError(500, f"Internal Server Error: sandbox bug: {error!r}").as_json()
@@ -128,10 +131,15 @@ class Dispatcher:
             error = fault.error()
             if error is not None:
                 raise error
+            if fault.drop == "before":
+                raise DroppedConnection(after=False)
         args = convert(method.accepted, raw)
         self._note_ignored(method, raw)
         self._limit_rate(method, args)
-        return await method.handler(self.env, args)
+        result = await method.handler(self.env, args)
+        if fault is not None and fault.drop == "after":
+            raise DroppedConnection(after=True)
+        return result
 
     def _note_ignored(self, method: Method, raw: dict[str, Any]) -> None:
         # Telegram silently ignores unknown parameters; the sandbox records them for tests.
@@ -174,3 +182,11 @@ def _loggable(raw: dict[str, Any]) -> dict[str, Any]:
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def _drop(request: web.Request, dropped: DroppedConnection) -> web.StreamResponse:
+    """Close the client's connection without a reply, as a failing proxy would."""
+    _log.info("sandbox: connection dropped %s the call", "after" if dropped.after else "before")
+    if request.transport is not None:
+        request.transport.abort()
+    return web.Response(status=500)

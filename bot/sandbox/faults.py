@@ -18,6 +18,14 @@ _DEFAULT_TEXTS = {
 HTML_STATUSES = frozenset({502, 503, 504})
 
 
+class DroppedConnection(Exception):
+    """The sandbox closes the connection without a reply (``after``: once the call ran)."""
+
+    def __init__(self, after: bool) -> None:
+        super().__init__("connection dropped")
+        self.after = after
+
+
 @dataclass
 class Fault:
     """One planned failure; ``status=None`` with a delay means a slow but correct reply."""
@@ -28,6 +36,7 @@ class Fault:
     retry_after: int | None
     delay: float
     times: int
+    drop: str | None = None  # "before" or "after" the call runs: no reply at all
 
     def matches(self, method: str) -> bool:
         """Whether this fault applies to a call of ``method`` (None matches every method)."""
@@ -59,6 +68,7 @@ class FaultPlan:
         retry_after: int | None = None,
         delay: float = 0.0,
         times: int = 1,
+        drop: str | None = None,
     ) -> Fault:
         """Plan a failure of the next ``times`` calls of ``method`` (any method when None).
 
@@ -69,13 +79,18 @@ class FaultPlan:
             retry_after: Seconds for a 429 reply's ``parameters.retry_after``.
             delay: Seconds to wait before answering (or before handling the call normally).
             times: How many matching calls this fault affects.
+            drop: ``"before"`` closes the connection without running the call, ``"after"``
+                runs it and then closes the connection without a reply (the bot cannot know
+                whether it happened).
 
         """
-        if status is None and delay <= 0:
-            raise ValueError("a fault needs a status, a delay, or both")
+        if drop not in (None, "before", "after"):
+            raise ValueError("drop is 'before' or 'after'")
+        if status is None and delay <= 0 and drop is None:
+            raise ValueError("a fault needs a status, a delay, a drop, or a combination")
         if times < 1:
             raise ValueError("times must be at least 1")
-        fault = Fault(method, status, description, retry_after, delay, times)
+        fault = Fault(method, status, description, retry_after, delay, times, drop)
         self.pending.append(fault)
         return fault
 

@@ -198,3 +198,28 @@ async def test_an_assignment_id_beyond_64_bits_is_not_an_apology(sandbox, settin
         await trainer.send("/results 99999999999999999999999")
         reply = await trainer.next_message()
         assert not reply.text.startswith(APOLOGY)
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+async def test_a_dropped_connection_is_neither_repeated_nor_apologised_for(
+    sandbox, settings, when
+):
+    async with worker(bot_settings(sandbox, settings), QuickAnswerer()):
+        official = sandbox.user(OFFICIAL_ID)
+        sandbox.faults.add("sendMessage", drop=when)
+        await official.send(QUESTION)
+        await synced(official)  # the bot goes on with the next message
+        answers = sum("สไลด์ 3" in m.text for m in official.messages)
+        assert answers == (1 if when == "after" else 0)  # Telegram did it, or did not
+        assert apologies(official) == 0
+        assert [method for method, _ in sandbox.faults.fired] == ["sendMessage"]  # sent once
+
+
+async def test_a_dropped_get_updates_does_not_stop_polling(sandbox, settings):
+    async with worker(bot_settings(sandbox, settings)):
+        official = sandbox.user(OFFICIAL_ID)
+        await synced(official)
+        sandbox.faults.add("getUpdates", drop="before")
+        await synced(official)
+        await synced(official)
+        assert ("getUpdates", "before") in [(m, f.drop) for m, f in sandbox.faults.fired]
