@@ -71,8 +71,10 @@ def postgres_url() -> Any:
     try:
         with admin.begin() as connection:
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except Exception as error:  # a developer machine without PostgreSQL: skip, don't fail
+    except Exception as error:  # a developer machine without PostgreSQL: skip; CI: fail
         admin.dispose()
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required in CI and not reachable at {POSTGRES_URL}")
         pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL}: {error.__class__.__name__}")
     try:
         yield f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
