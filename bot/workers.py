@@ -17,6 +17,7 @@ import itertools
 import json
 import logging
 import os
+import signal
 import sys
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -120,7 +121,10 @@ class Supervisor:
         loop = asyncio.get_running_loop()
         worker.ready = False
         worker.process = await asyncio.create_subprocess_exec(
-            *self.command, env=self._worker_env(worker), stdin=asyncio.subprocess.DEVNULL
+            *self.command,
+            env=self._worker_env(worker),
+            stdin=asyncio.subprocess.DEVNULL,
+            preexec_fn=_die_with_parent,
         )
         worker.started_at = loop.time()
         log.info("worker %d started (pid %d, port %d)", worker.index, worker.process.pid,
@@ -160,7 +164,9 @@ class Supervisor:
             backoff = 0.0 if ran > STEADY_S else min(MAX_BACKOFF_S, max(1.0, backoff * 2))
             log.warning("worker %d exited with status %s; restarting it in %.0f s",
                         worker.index, status, backoff)  # fmt: skip
-            await asyncio.sleep(backoff)
+            await asyncio.sleep(max(backoff, 0.5))  # a SIGTERM to the whole group: stopping
+            if self._stopping:
+                return
             worker.restarts += 1
             await self._spawn(worker)
             await self._wait_listening(worker, READY_TIMEOUT_S)
@@ -239,6 +245,15 @@ def chat_key(body: bytes) -> int | None:
             if isinstance(found, dict) and isinstance(found.get("id"), int):
                 return abs(int(found["id"]))
     return None
+
+
+def _die_with_parent() -> None:
+    """In the worker, before exec: get SIGTERM if the supervisor dies (Linux), no orphans."""
+    if sys.platform == "linux":
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 async def _listens(port: int) -> bool:

@@ -73,6 +73,15 @@ def _free(port: int) -> bool:
     return True
 
 
+@pytest.fixture(autouse=True)
+def patient_users(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replies come from other processes on a shared machine: wait 30 s, not 10 s."""
+    from bot.sandbox.users import ChatObserver
+
+    monkeypatch.setattr(ChatObserver.next_message, "__defaults__", (30.0,))
+    monkeypatch.setattr(ChatObserver.wait_for, "__defaults__", (30.0,))
+
+
 @pytest.fixture
 async def sandbox() -> AsyncIterator[BotApiSandbox]:
     """A sandbox with a bot id of its own."""
