@@ -83,6 +83,20 @@ class VersionStore:
             return []
         return [VersionEvent(**json.loads(line)) for line in lines if line.strip()]
 
+    def documents(self, version: str) -> dict[str, str]:
+        """The documents a version holds (name -> title); empty when its manifest is gone."""
+        try:
+            manifest = json.loads((self.path(version) / MANIFEST).read_text(encoding="utf-8"))
+        except (FileNotFoundError, json.JSONDecodeError):
+            return {}
+        documents = manifest.get("documents", {})
+        return {doc: str(meta.get("title") or doc) for doc, meta in documents.items()}
+
+    def went_live_at(self, version: str) -> str | None:
+        """When a version last went live (ISO 8601, UTC), from the history."""
+        times = [event.at for event in self.history() if event.version == version]
+        return times[-1] if times else None
+
     def previous(self) -> str | None:
         """The version that was live before the current one, if it is still on disk."""
         current = self.current()

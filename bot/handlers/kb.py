@@ -1,4 +1,4 @@
-"""/kb for admins: list, remove (with a preview), history, rollback and test questions.
+"""/kb for admins: list, remove (with a preview), history, rollback (asked first), tests.
 
 Uploads and the go-live / cancel buttons live in `kb_upload`. Everything here is wrapped in
 `require_role(Role.ADMIN)`: anyone else gets a polite refusal and nothing changes. Work that
@@ -8,16 +8,24 @@ touches the index runs off the event loop.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
-from telegram.ext import CommandHandler
+from telegram.error import TelegramError
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext, RuamKitApp
 from bot.handlers import kb_upload
 from bot.handlers.common import Profile, load_profile, parse_id, require_role, send_html
 from bot.handlers.kb_common import actor_of, knowledge_admin
-from bot.handlers.kb_render import render_documents, render_history, render_tests
+from bot.handlers.kb_render import (
+    ROLLBACK_BUTTON,
+    render_documents,
+    render_history,
+    render_rollback,
+    render_tests,
+)
 from bot.handlers.kb_upload import busy_reason, run_staging
 from bot.texts import Html, t
 from core.errors import IndexError_, NotFoundError, ValidationError
@@ -32,6 +40,7 @@ Subcommand = Callable[[BotContext, Profile, int, list[str], str], Awaitable[None
 def register(application: RuamKitApp) -> None:
     """Add /kb, then the upload handler and its buttons."""
     application.add_handler(CommandHandler("kb", kb_command))
+    application.add_handler(CallbackQueryHandler(press_rollback, pattern=ROLLBACK_BUTTON))
     kb_upload.register(application)
 
 
@@ -57,7 +66,8 @@ async def list_documents(
     admin = knowledge_admin(context.services)
     documents = await asyncio.to_thread(admin.documents)
     version = admin.kb.versions.current() or "-"
-    text = render_documents(documents, version, admin.pending(), profile.lang)
+    tz = context.services.settings.timezone
+    text = render_documents(documents, version, admin.pending(), profile.lang, tz)
     await send_html(context, chat_id, text)
 
 
@@ -94,17 +104,55 @@ async def show_history(
     context: BotContext, profile: Profile, chat_id: int, _args: list[str], _text: str
 ) -> None:
     """/kb history: what went live (or was rolled back to), when, by whom."""
-    admin = knowledge_admin(context.services)
+    admin, tz = knowledge_admin(context.services), context.services.settings.timezone
     events = admin.history()
-    await send_html(
-        context, chat_id, render_history(events, admin.kb.versions.current(), profile.lang)
-    )
+    live = admin.kb.versions.current()
+    await send_html(context, chat_id, render_history(events, live, profile.lang, tz))
 
 
 async def roll_back(
     context: BotContext, profile: Profile, chat_id: int, _args: list[str], _text: str
 ) -> None:
-    """/kb rollback: the previous version goes live again at once."""
+    """/kb rollback: show which version would come back (date, documents) and ask first."""
+    versions, lang = knowledge_admin(context.services).kb.versions, profile.lang
+    previous = versions.previous()
+    if previous is None:
+        await send_html(context, chat_id, t("kb.rollback.none", lang))
+        return
+    current = versions.current()
+    text, markup = render_rollback(
+        previous,
+        versions.went_live_at(previous),
+        versions.documents(previous),
+        versions.documents(current) if current else {},
+        lang,
+        context.services.settings.timezone,
+    )
+    await send_html(context, chat_id, text, markup)
+
+
+@require_role(Role.ADMIN)
+async def press_rollback(update: Update, context: BotContext) -> None:
+    """The rollback question's buttons: roll back to the version shown, or change nothing."""
+    query, profile = update.callback_query, load_profile(update, context.services)
+    match = ROLLBACK_BUTTON.match(query.data or "") if query else None
+    if query is None or query.message is None or match is None:
+        return
+    chat_id, lang = query.message.chat.id, profile.lang
+    await query.answer()
+    with contextlib.suppress(TelegramError):
+        await query.edit_message_reply_markup(None)
+    if match.group(1) == "no":
+        await send_html(context, chat_id, t("kb.rollback.cancelled", lang))
+        return
+    if knowledge_admin(context.services).kb.versions.previous() != match.group(1):
+        await send_html(context, chat_id, t("kb.rollback.stale", lang))
+        return
+    await _do_roll_back(context, profile, chat_id)
+
+
+async def _do_roll_back(context: BotContext, profile: Profile, chat_id: int) -> None:
+    """The previous version goes live again."""
     admin, lang = knowledge_admin(context.services), profile.lang
     try:
         version = await asyncio.to_thread(admin.rollback, actor=actor_of(profile))

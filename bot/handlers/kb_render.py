@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.handlers.kb_common import change_data
 from bot.texts import Html, plain, t
+from core.dates import DEFAULT_TIMEZONE, format_datetime
 from core.errors import DocumentError
 from knowledge.admin_questions import KbTestQuestion
 from knowledge.validation import Notice, UploadRejected, message_code
@@ -17,16 +19,15 @@ from retrieval.preview import StagePreview
 from retrieval.staging import StagedChange
 from retrieval.versions import VersionEvent
 
-BANGKOK = timezone(timedelta(hours=7), "ICT")  # Thailand has no daylight saving time
 MAX_REGRESSIONS_SHOWN = 10
+MAX_DOCS_SHOWN = 15
+ROLLBACK_BUTTON = re.compile(r"^kb:rb:(no|[0-9A-Za-z_-]{1,40})$")
 
 
-def format_when(value: str | datetime) -> str:
-    """A timestamp in Thai time, to the minute."""
+def format_when(value: str | datetime, lang: str, tz: str = DEFAULT_TIMEZONE) -> str:
+    """A stored timestamp (naive means UTC) in local time: Buddhist era in Thai."""
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(BANGKOK).strftime("%Y-%m-%d %H:%M")
+    return format_datetime(moment, lang, tz)
 
 
 def render_problem(error: DocumentError, file_name: str, lang: str) -> Html:
@@ -123,7 +124,11 @@ def _gate(change: StagedChange, lang: str) -> str:
 
 
 def render_documents(
-    documents: Sequence[DocumentInfo], version: str, pending: StagedChange | None, lang: str
+    documents: Sequence[DocumentInfo],
+    version: str,
+    pending: StagedChange | None,
+    lang: str,
+    tz: str = DEFAULT_TIMEZONE,
 ) -> Html:
     """/kb list: every live document, numbered for /kb remove."""
     lines = [t("kb.list.head", lang, version=version)]
@@ -132,7 +137,7 @@ def render_documents(
         if info.origin == "shipped":
             lines.append(t("kb.list.shipped", lang, **values))
         else:
-            when = format_when(info.added_at) if info.added_at else "?"
+            when = format_when(info.added_at, lang, tz) if info.added_at else "?"
             who, version_added = info.added_by, info.version
             lines.append(
                 t("kb.list.upload", lang, who=who, when=when, version=version_added, **values)
@@ -145,22 +150,26 @@ def render_documents(
     return Html("\n".join(lines))
 
 
-def render_history(events: Sequence[VersionEvent], live: str | None, lang: str) -> Html:
-    """/kb history: the newest go-lives and rollbacks first, with what they changed."""
+def render_history(
+    events: Sequence[VersionEvent], live: str | None, lang: str, tz: str = DEFAULT_TIMEZONE
+) -> Html:
+    """/kb history: the newest go-lives and rollbacks first; exactly one line is marked live."""
     if not events:
         return t("kb.history.none", lang)
     lines = [t("kb.history.head", lang)]
-    for event in events:
+    # A version can go live more than once (rolled back to): only its newest event is live.
+    live_index = next((i for i, e in enumerate(events) if e.version == live), None)
+    for index, event in enumerate(events):
         action = plain(f"kb.action.{event.action}", lang) if _known_action(event) else event.action
         lines.append(
             t(
                 "kb.history.line",
                 lang,
-                when=format_when(event.at),
+                when=format_when(event.at, lang, tz),
                 action=action,
                 version=event.version,
                 who=event.actor,
-                live=t("kb.history.live", lang) if event.version == live else Html(""),
+                live=t("kb.history.live", lang) if index == live_index else Html(""),
                 what=_what(event, lang),
             )
         )
@@ -176,6 +185,33 @@ def _what(event: VersionEvent, lang: str) -> Html:
     marks = (("added", "+"), ("changed", "~"), ("removed", "−"))
     changes = [f"{mark} {doc}" for key, mark in marks for doc in event.summary.get(key, []) or []]
     return t("kb.history.what", lang, changes=", ".join(changes)) if changes else Html("")
+
+
+def render_rollback(
+    version: str,
+    went_live: str | None,
+    documents: dict[str, str],
+    live_documents: dict[str, str],
+    lang: str,
+    tz: str = DEFAULT_TIMEZONE,
+) -> tuple[Html, InlineKeyboardMarkup]:
+    """/kb rollback: which version comes back (when it went live, its documents) and buttons."""
+    when = format_when(went_live, lang, tz) if went_live else "?"
+    shown = sorted(documents)[:MAX_DOCS_SHOWN]
+    lines = [t("kb.rollback.ask", lang, version=version, when=when, count=len(documents))]
+    lines += [t("kb.rollback.doc", lang, doc=doc, title=documents[doc]) for doc in shown]
+    if len(documents) > len(shown):
+        lines.append(t("kb.rollback.more", lang, count=len(documents) - len(shown)))
+    gone = sorted(set(live_documents) - set(documents))
+    back = sorted(set(documents) - set(live_documents))
+    if gone or back:
+        changes = ", ".join([*(f"− {doc}" for doc in gone), *(f"+ {doc}" for doc in back)])
+        lines.append(t("kb.rollback.changes", lang, changes=changes))
+    buttons = [
+        InlineKeyboardButton(plain("kb.button.rollback", lang), callback_data=f"kb:rb:{version}"),
+        InlineKeyboardButton(plain("kb.button.cancel", lang), callback_data="kb:rb:no"),
+    ]
+    return Html("\n".join(lines)), InlineKeyboardMarkup([buttons])
 
 
 def render_tests(rows: Sequence[KbTestQuestion], golden: int, lang: str) -> Html:

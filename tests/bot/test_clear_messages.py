@@ -86,3 +86,37 @@ async def test_help_tells_admins_and_trainers_what_sending_a_file_does(
     assert admin_says in helps[ADMIN_ID] and trainer_says in helps[ADMIN_ID]
     assert trainer_says in helps[TRAINER_ID] and admin_says not in helps[TRAINER_ID]
     assert trainer_says not in helps[OFFICIAL_ID] and admin_says not in helps[OFFICIAL_ID]
+
+
+def test_history_marks_exactly_one_version_live_with_thai_dates() -> None:
+    from bot.handlers.kb_render import render_history
+    from retrieval.versions import VersionEvent
+
+    events = [  # newest first; v1 went live, then v2, then v1 again by rollback
+        VersionEvent("v1", "rollback", "2026-12-31T18:00:00+00:00", "ann", {}),
+        VersionEvent("v2", "add", "2026-12-30T09:00:00+00:00", "ann", {"added": ["x.md"]}),
+        VersionEvent("v1", "reload", "2026-12-01T02:00:00+00:00", "cli", {}),
+    ]
+    thai = str(render_history(events, "v1", "th"))
+    assert thai.count("ใช้อยู่") == 1 and "ใช้อยู่" in thai.splitlines()[1]
+    assert "1 ม.ค. 2570 01:00 น." in thai  # Bangkok time, Buddhist era, across the new year
+    english = str(render_history(events, "v1", "en"))
+    assert english.count("live") == 1 and "1 Jan 2027 01:00" in english
+
+
+def test_rollback_asks_first_and_shows_the_version_that_comes_back() -> None:
+    from bot.handlers.kb_render import render_rollback
+
+    text, markup = render_rollback(
+        "v1",
+        "2026-12-01T02:00:00+00:00",
+        {"lecture.md": "การบรรยาย"},
+        {"lecture.md": "การบรรยาย", "waste.md": "ธนาคารขยะ"},
+        "th",
+    )
+    assert "v1" in text and "1 ธ.ค. 2569 09:00 น." in text and "lecture.md" in text
+    assert "− waste.md" in text
+    data = [button.callback_data for row in markup.inline_keyboard for button in row]
+    assert data == ["kb:rb:v1", "kb:rb:no"]
+    english, _markup = render_rollback("v1", "2026-12-01T02:00:00+00:00", {}, {}, "en")
+    assert "Roll back to the previous version?" in english and "went live 1 Dec 2026" in english

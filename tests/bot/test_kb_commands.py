@@ -88,8 +88,14 @@ async def test_rollback_restores_the_previous_answers(kb_bot: RunningBot) -> Non
     await official.send(WASTE_QUESTION)
     assert f"— {WASTE_TITLE}" in (await official.next_message(timeout=SLOW)).text
 
-    reply = await command(admin, "/kb rollback")
-    assert "ย้อนกลับแล้ว" in reply.text
+    live = admin_of(kb_bot).kb.versions.current()
+    ask = await command(admin, "/kb rollback")
+    # Asked first: which version comes back, when it went live (Bangkok, Buddhist era), its files.
+    assert "ย้อนกลับเป็นฉบับก่อนหน้าไหม" in ask.text and LECTURE in ask.text
+    assert "− waste-bank.md" in ask.text and " น.)" in ask.text and " 25" in ask.text
+    assert admin_of(kb_bot).kb.versions.current() == live  # nothing changed yet
+    await admin.press(ask, next(d for d in button_data(ask) if d != "kb:rb:no"))
+    await admin.wait_for(lambda m: "ย้อนกลับแล้ว" in m.text, timeout=SLOW)
     await official.send(WASTE_QUESTION)
     assert (await official.next_message(timeout=SLOW)).text == before
     assert audit(kb_bot)[-1][1] == "kb.rollback"
@@ -137,12 +143,32 @@ async def test_remove_explains_itself_when_the_document_is_unknown(kb_bot: Runni
 async def test_history_lists_go_lives_and_rollbacks(kb_bot: RunningBot) -> None:
     admin = await kb_bot.user(ADMIN_ID)
     await go_live(admin, WASTE_BANK, "waste-bank.md")
-    await command(admin, "/kb rollback")
+    await roll_back(admin)
     history = await command(admin, "/kb history")
     lines = history.text.splitlines()
     assert "ย้อนกลับ" in lines[1] and "ใช้อยู่" in lines[1]  # newest first, the live one marked
+    assert history.text.count("ใช้อยู่") == 1  # the restored version went live twice
     assert any("เพิ่ม" in line and f"สมชาย ({ADMIN_ID})" in line for line in lines)
     assert any("+ waste-bank.md" in line for line in lines)
+
+
+async def test_a_cancelled_rollback_changes_nothing(kb_bot: RunningBot) -> None:
+    admin = await kb_bot.user(ADMIN_ID)
+    await go_live(admin, WASTE_BANK, "waste-bank.md")
+    live = admin_of(kb_bot).kb.versions.current()
+    ask = await command(admin, "/kb rollback")
+    assert "ย้อนกลับเป็นฉบับก่อนหน้าไหม" in ask.text and "เผยแพร่เมื่อ" in ask.text
+    await admin.press(ask, "kb:rb:no")
+    await admin.wait_for(lambda m: "ไม่ได้ย้อนกลับ" in m.text, timeout=SLOW)
+    assert admin_of(kb_bot).kb.versions.current() == live
+    assert audit(kb_bot)[-1][1] != "kb.rollback"
+
+
+async def roll_back(admin: SimulatedUser) -> None:
+    ask = await command(admin, "/kb rollback")
+    await admin.press(ask, next(d for d in button_data(ask) if d != "kb:rb:no"))
+    await admin.wait_for(lambda m: "ย้อนกลับแล้ว" in m.text, timeout=SLOW)
+    admin.skip_existing()
 
 
 async def test_rollback_without_an_earlier_version_says_so(kb_bot: RunningBot) -> None:
