@@ -311,7 +311,7 @@ async def worker_receiver(
         try:
             data = json.loads(await request.read())
             update = Update.de_json(data, application.bot)
-        except (ValueError, TypeError, KeyError) as error:
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
             log.warning("a webhook POST that is not an update: %s", error)
             return web.Response(status=400)
         await application.update_queue.put(update)

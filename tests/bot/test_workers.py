@@ -254,3 +254,24 @@ def test_workers_without_a_webhook_is_refused_with_the_reason(monkeypatch, tmp_p
     monkeypatch.delenv("WEBHOOK_URL", raising=False)
     assert main(["run", "--workers", "2"]) == 2
     assert "--workers needs webhook mode" in capsys.readouterr().err
+
+
+async def test_the_front_and_the_workers_refuse_posts_without_the_secret(supervisor, sandbox):
+    front = f"http://127.0.0.1:{supervisor.webhook.port}/ruamkit/hook"
+    worker = f"http://127.0.0.1:{supervisor.workers[0].port}/ruamkit/hook"
+    update = {"update_id": 10**6, "message": {"message_id": 1, "date": 0,
+              "chat": {"id": OFFICIAL_ID, "type": "private"},
+              "from": {"id": OFFICIAL_ID, "is_bot": False, "first_name": "x"},
+              "text": "/help"}}  # fmt: skip
+    good = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    async with aiohttp.ClientSession() as client:
+        for url in (front, worker):
+            for headers in ({"X-Telegram-Bot-Api-Secret-Token": "wrong"}, {}):
+                async with client.post(url, json=update, headers=headers) as reply:
+                    assert reply.status == 403
+        async with client.post(worker, data=b"{not json", headers=good) as reply:
+            assert reply.status == 400
+    official = sandbox.user(OFFICIAL_ID)
+    await official.send("/lang")
+    assert "ภาษา" in (await official.next_message()).text
+    assert len(official.messages) == 1  # the refused /help was never handled
