@@ -238,6 +238,16 @@ TEXTS: dict[str, dict[str, str]] = {
             "<code>2026-12-11 16:30</code>."
         ),
     },
+    "tr.assign.no_such_day": {
+        "th": (
+            "ไม่มีวันที่นี้ในปฏิทินค่ะ กรุณาพิมพ์ใหม่ เช่น <code>28 ก.พ. 2570 16:30</code> "
+            "หรือ <code>28/2/2570 16.30 น.</code>"
+        ),
+        "en": (
+            "That day does not exist in the calendar. Please type it again, e.g. "
+            "<code>28 Feb 2027 16:30</code>."
+        ),
+    },
     "tr.assign.bad_due": {
         "th": "กำหนดส่งต้องอยู่หลังเวลาเปิดและยังไม่ผ่านไปค่ะ",
         "en": "The deadline must come after the opening and be in the future.",

@@ -15,8 +15,8 @@ from bot.context import Services
 from bot.handlers import trainer_form as form
 from bot.handlers.trainer_common import now
 from bot.handlers.trainer_state import Step
-from core.dates import END_OF_DAY, parse_deadline
-from core.errors import NotFoundError, PermissionDeniedError, ValidationError
+from core.dates import END_OF_DAY, DateParseError, parse_deadline
+from core.errors import NotFoundError, PermissionDeniedError
 from quizzes.assignments import TITLE_MAX_CHARS, topic_choices
 from quizzes.cohorts import owned_cohort
 from quizzes.importers import topic_label
@@ -141,8 +141,8 @@ def type_opening(services: Services, _trainer: int, data: Data, text: str) -> Mo
     """A typed opening time."""
     try:
         data["opens_at"] = _typed_time(services, data, text, START_OF_DAY).isoformat()
-    except ValidationError:
-        return "tr.assign.bad_time"
+    except DateParseError as error:
+        return _time_problem(error)
     return Move(Step.DUE, data)
 
 
@@ -150,9 +150,14 @@ def type_due(services: Services, _trainer: int, data: Data, text: str) -> Move |
     """A typed deadline, after the opening and in the future."""
     try:
         due = _typed_time(services, data, text)
-    except ValidationError:
-        return "tr.assign.bad_time"
+    except DateParseError as error:
+        return _time_problem(error)
     return _set_due(services, data, due)
+
+
+def _time_problem(error: DateParseError) -> str:
+    """The text key for a typed time that was refused: no such day, or unreadable."""
+    return "tr.assign.no_such_day" if error.reason == "no_such_day" else "tr.assign.bad_time"
 
 
 def _typed_time(

@@ -101,6 +101,10 @@ async def test_deadlines_typed_the_thai_way_are_read_and_shown_in_buddhist_era(
         assert format_time(datetime.fromisoformat(move.data["due_at"]), "th") == (
             "11 ธ.ค. 2569 23:59 น."  # a date alone: the end of that day
         )
+        assert type_due(bot.services, TRAINER_ID, dict(data), "31/02/2570") == (
+            "tr.assign.no_such_day"
+        )
+        assert type_due(bot.services, TRAINER_ID, dict(data), "เย็นนี้") == "tr.assign.bad_time"
 
 
 async def test_an_unreadable_deadline_gets_an_example_in_the_trainers_language(
