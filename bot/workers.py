@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import aiohttp
 from aiohttp import web
 from telegram import Bot, Update
+from telegram.error import TelegramError
 
 from bot.app import WebhookConfig, bot_token
 from bot.context import RuamKitApp
@@ -183,12 +184,15 @@ class Supervisor:
     async def _set_webhook(self) -> None:
         api = self.settings.telegram_api_url.rstrip("/")
         bot = Bot(bot_token(self.settings), base_url=f"{api}/bot")
-        async with bot:
-            await bot.set_webhook(
-                self.webhook.webhook_url,
-                secret_token=self.webhook.secret_token,
-                allowed_updates=Update.ALL_TYPES,
-            )
+        try:
+            async with bot:
+                await bot.set_webhook(
+                    self.webhook.webhook_url,
+                    secret_token=self.webhook.secret_token,
+                    allowed_updates=Update.ALL_TYPES,
+                )
+        except TelegramError as error:
+            raise ConfigurationError(f"setWebhook failed at {api}: {error}") from None
 
     def next_workers(self, key: int | None = None) -> list[Worker]:
         """The live workers, starting with the one for this chat, else whose turn it is."""
