@@ -154,11 +154,11 @@ _DATE_PATTERNS = (
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
     re.compile(r"(?<![\d:])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}|\d{2})(?!\d)"),
     re.compile(
-        rf"(?<![\d:])(?P<d>\d{{1,2}})\s*(?P<name>{_MONTH})\.?"
+        rf"(?<![\d:])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?P<name>{_MONTH})\.?"
         rf"(?:\s*,?\s*{_ERA}(?P<y>\d{{4}}|\d{{2}})(?![\d:.]))?"
     ),
     re.compile(
-        rf"(?P<name>{_MONTH})\.?\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\s*[:.]\d)"
+        rf"(?P<name>{_MONTH})\.?\s*(?P<d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?!\s*[:.]\d)"
         rf"(?:\s*,?\s*{_ERA}(?P<y>\d{{4}})(?![\d:.]))?"
     ),
 )
@@ -166,7 +166,11 @@ _TIME = re.compile(
     r"(?<![\d/-])(?P<h>\d{1,2})(?:\s*[:.]\s*(?P<min>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?!\d)"
 )
 _RELATIVE = {"วันนี้": 0, "today": 0, "พรุ่งนี้": 1, "tomorrow": 1, "มะรืน": 2}
-_FILLER = re.compile(r"(?<=\d)\s*(?:น\.|นาฬิกา)|\b(?:at|on)\b|เวลา|วันที่|ภายใน|ที่|,")
+_FILLER = re.compile(
+    r"(?<=\d)\s*(?:น\.|นาฬิกา)|\b(?:at|on)\b|เวลา|วันที่|ภายใน|ที่|,"
+    r"|\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\b\.?"
+    r"|(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
+)  # filler words and weekday names carry no date of their own
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,9 @@ def test_the_day_shown_follows_the_zone_setting() -> None:
         "December 11, 2026 4:30 pm",
         "Dec 11 2026 at 4.30 PM",
         "dec 11th, 2026 16:30",
+        "11th December 2026 16:30",
+        "Friday 11 December 2026 16:30",
+        "วันศุกร์ที่ 11 ธันวาคม 2569 16:30",
     ],
 )
 def test_deadlines_typed_every_way_mean_the_same_moment(typed: str) -> None:
