@@ -50,11 +50,27 @@ def fit(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
     return weights, bias
 
 
-def report(name: str, x: np.ndarray, y: np.ndarray, weights: np.ndarray, bias: float) -> None:
-    """Refusal accuracy and false refusals at probability 0.5."""
-    answer = (x @ weights + bias) >= 0
+def choose_threshold(
+    x: np.ndarray, y: np.ndarray, weights: np.ndarray, bias: float, max_false: float
+) -> float:
+    """The threshold refusing the most unanswerable train questions within `max_false`."""
+    probability = 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
+    best, best_refused = 0.5, -1.0
+    for threshold in np.linspace(0.02, 0.98, 97):
+        answer = probability >= threshold
+        false = np.mean(~answer[y == 1])
+        refused = np.mean(~answer[y == 0])
+        if false <= max_false and refused > best_refused:
+            best, best_refused = float(threshold), float(refused)
+    return round(best, 2)
+
+
+def report_at(name: str, x: np.ndarray, y: np.ndarray, weights: np.ndarray, bias: float,
+              threshold: float) -> None:  # fmt: skip
+    """Refusal figures at a probability threshold."""
+    answer = 1.0 / (1.0 + np.exp(-(x @ weights + bias))) >= threshold
     print(
-        f"{name}: refused {np.mean(~answer[y == 0]):.3f} of unanswerable, "
+        f"{name} at {threshold}: refused {np.mean(~answer[y == 0]):.3f} of unanswerable, "
         f"{np.mean(~answer[y == 1]):.3f} of answerable"
     )
 
@@ -65,15 +81,25 @@ def main() -> None:
     parser.add_argument("--golden", type=Path, nargs="+", default=list(TRAIN_SETS))
     parser.add_argument("--check", type=Path, help="a held-out lecture-style set")
     parser.add_argument("--c", type=float, default=0.3)
+    parser.add_argument("--max-false", type=float, default=0.04, help="false refusals on train")
+    parser.add_argument("--cache", type=Path, help="reuse/keep the train features in this .npz")
     args = parser.parse_args()
     limit_threads()
     answerer = build_qa(Settings()).answerer
-    x, y = features(answerer, args.golden, "train")
+    if args.cache and args.cache.exists():
+        stored = np.load(args.cache)
+        x, y = stored["x"], stored["y"]
+    else:
+        x, y = features(answerer, args.golden, "train")
+        if args.cache:
+            np.savez(args.cache, x=x, y=y)
     weights, bias = fit(x, y, args.c)
+    threshold = choose_threshold(x, y, weights, bias, args.max_false)
     print("weights =", tuple(round(float(w), 4) for w in weights), "bias =", round(bias, 4))
-    report("train", x, y, weights, bias)
+    print("threshold =", threshold)
+    report_at("train", x, y, weights, bias, threshold)
     if args.check:
-        report("check", *features(answerer, [args.check]), weights, bias)
+        report_at("check", *features(answerer, [args.check]), weights, bias, threshold)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -10,12 +11,12 @@ from knowledge import thai
 from knowledge.loaders import load_directory
 from retrieval.embeddings import Embedder
 from retrieval.evaluation import (
+    LectureItem,
     Metrics,
     first_hit_rank,
     is_lecture_hit,
     load_corpus_documents,
     load_corpus_queries,
-    load_lecture_set,
     unique_in_order,
 )
 from retrieval.keyword import BM25Index
@@ -35,13 +36,13 @@ def bm25_corpus(corpus: Path, queries: Path) -> dict[str, Any]:
     return metrics.summary()
 
 
-def bm25_lecture(source_dir: Path, lecture_set: Path) -> dict[str, Any]:
+def bm25_lecture(source_dir: Path, items: Sequence[LectureItem]) -> dict[str, Any]:
     """BM25 over newmm tokens of each slide (retrieval only: it cannot refuse)."""
     documents, _ = load_directory(source_dir)
     slides = [s.text for d in documents for s in d.sections]
     index = BM25Index([thai.search_tokens(text) for text in slides])
     metrics = Metrics()
-    for item in load_lecture_set(lecture_set):
+    for item in items:
         if item.answerable:
             top = index.top(thai.search_tokens(item.question), 5)
             metrics.add_ranking(
@@ -65,14 +66,14 @@ def naive_corpus(embedder: Embedder, corpus: Path, queries: Path, work: Path) ->
 
 
 def naive_lecture(
-    embedder: Embedder, source_dir: Path, lecture_set: Path, work: Path
+    embedder: Embedder, source_dir: Path, items: Sequence[LectureItem], work: Path
 ) -> dict[str, Any]:
     """The naive LangChain pipeline on the lecture (retrieval only: it cannot refuse)."""
-    pipeline = NaiveLangChainPipeline(embedder, work / "naive-lecture")
+    pipeline = NaiveLangChainPipeline(embedder, work / f"naive-lecture-{len(items)}")
     documents, _ = load_directory(source_dir)
     pipeline.index(documents)
     metrics = Metrics()
-    for item in load_lecture_set(lecture_set):
+    for item in items:
         if item.answerable:
             found = pipeline.search(item.question, 5)
             flags = (is_lecture_hit(d.page_content, item.gold) for d in found)

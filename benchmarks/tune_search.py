@@ -1,17 +1,20 @@
-"""Fit the search weights on the golden TRAIN split only, and report them on train.
+"""Fit the search ranker on the golden TRAIN split only, and report it on train.
 
-Usage: `python -m benchmarks.tune_search [--golden FILE]`. Grid-searches the multi-vector
-weights (view dense, view BM25), the agenda penalty and the BM25 weight by train MRR
-(ties: hit@1), then prints the best settings to paste into `retrieval/hybrid.py`
-(`SearchConfig`). The test split is never read here.
+Usage: `python -m benchmarks.tune_search [--golden FILE]`. For every train question, each
+unit's features (retrieval.ranking.FEATURES) are computed; a logistic regression on pairs
+(gold unit minus other unit) gives the linear ranker's weights. Prints them to paste into
+`retrieval/hybrid.py` (`FITTED_WEIGHTS`) with the train figures. The test split is never read.
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
 
 from bot.services import build_qa, limit_threads
 from core.settings import Settings
@@ -24,55 +27,67 @@ from retrieval.evaluation import (
 )
 from retrieval.gate import CachedQueries
 from retrieval.hybrid import SearchConfig
+from retrieval.index import KnowledgeIndex
+from retrieval.ranking import FEATURES
 from retrieval.search import HybridSearcher
 
 GOLDEN = Path(__file__).resolve().parent.parent / "knowledge" / "golden" / "lecture_split.jsonl"
 
 
-def score(searcher: HybridSearcher, index: object, items: list[LectureItem]) -> dict[str, float]:
+def score(
+    searcher: HybridSearcher, index: KnowledgeIndex, items: list[LectureItem]
+) -> dict[str, Any]:
     """Train hit@k and MRR of one configuration."""
     metrics = Metrics()
     for i in items:
-        hits = searcher.search(index, i.question, 5).hits  # type: ignore[arg-type]
+        hits = searcher.search(index, i.question, 5).hits
         flags = (is_gold_unit(h.passage.number, h.passage.unit, h.passage.text, i) for h in hits)
         metrics.add_ranking(first_hit_rank(flags))
     return metrics.summary()
 
 
+def pairs(
+    searcher: HybridSearcher, index: KnowledgeIndex, items: list[LectureItem]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Feature differences gold - other (label 1) and other - gold (label 0)."""
+    rows = []
+    for item in items:
+        features = searcher.features(index, item.question)
+        gold = np.array(
+            [is_gold_unit(u.number, u.unit, u.plain, item) for u in index.units], dtype=bool
+        )
+        if not gold.any():
+            continue
+        best_gold = features[gold]
+        for other in features[~gold]:
+            for g in best_gold:
+                rows.append(g - other)
+    x = np.array(rows)
+    return np.vstack([x, -x]), np.concatenate([np.ones(len(x)), np.zeros(len(x))])
+
+
 def main() -> None:
-    """Grid search on train; print the best few configurations."""
+    """Fit on train; print the weights and the train figures before and after."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--golden", type=Path, default=GOLDEN)
+    parser.add_argument("--c", type=float, nargs="+", default=[0.01, 0.1, 1.0])
     args = parser.parse_args()
     limit_threads()
     answerer = build_qa(Settings()).answerer
     index = answerer.knowledge_base.live()
     embedder = CachedQueries(answerer.knowledge_base.embedder)
     items = [i for i in load_lecture_set(args.golden, "train") if i.answerable]
-    results = []
-    grid = itertools.product(
-        (1.0, 1.3, 1.6),  # BM25 weight
-        (0.0, 0.5, 1.0, 1.5, 2.0),  # view dense
-        (0.0, 0.25, 0.5, 1.0),  # view BM25
-        (2.0, 4.0),  # agenda penalty
-    )
-    for lexical, view_dense, view_lexical, penalty in grid:
-        config = replace(
-            SearchConfig(),
-            lexical_weight=lexical,
-            view_dense_weight=view_dense,
-            view_lexical_weight=view_lexical,
-            question_penalty=penalty,
-        )
-        figures = score(HybridSearcher(embedder, config), index, items)
-        results.append(((figures["mrr"], figures["hit@1"]), config, figures))
-    results.sort(key=lambda r: r[0], reverse=True)
-    for _, config, figures in results[:8]:
-        print(
-            f"lexical={config.lexical_weight} view_dense={config.view_dense_weight} "
-            f"view_lexical={config.view_lexical_weight} penalty={config.question_penalty}: "
-            f"{figures}"
-        )
+    base = HybridSearcher(embedder, SearchConfig())
+    print("current:", score(base, index, items))
+    x, y = pairs(base, index, items)
+    for c in args.c:
+        model = LogisticRegression(C=c, fit_intercept=False, max_iter=2000)
+        model.fit(x, y)
+        weights = tuple(round(float(w), 3) for w in model.coef_[0])
+        searcher = HybridSearcher(embedder, replace(SearchConfig(), ranker=weights))
+        print(f"C={c}:", dict(zip(FEATURES, weights, strict=True)))
+        print(f"  FITTED_WEIGHTS = {weights}")
+        print("  train:", score(searcher, index, items))
 
 
 if __name__ == "__main__":

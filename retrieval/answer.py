@@ -20,10 +20,11 @@ from retrieval.passages import Passage
 from retrieval.search import SearchHit, SearchResult
 
 MAX_UNITS = 2
-# A second unit is quoted when it scores within this margin of the best (standardised score
-# units), or for comparisons, which often span two slides.
-SECOND_UNIT_MARGIN = 0.35
-COMPARISON_MARGIN = 1.0
+# A second unit of the same document is quoted when its ranker score is within this margin
+# of the best one's (a wider margin for comparisons, which often span two slides). Fitted on
+# the golden train split: key content 0.73 (one unit) -> 0.81, replies 540 -> 720 characters.
+SECOND_UNIT_MARGIN = 1.5
+COMPARISON_MARGIN = 2.0
 MAX_UNIT_CHARS = 1200
 
 

@@ -26,7 +26,7 @@ from retrieval.index import (
 )
 from retrieval.passages import Passage
 from retrieval.questions import question_share
-from retrieval.units import View, units_of, views_of
+from retrieval.units import QUERY_VIEWS, View, units_of, views_of
 from retrieval.versions import MANIFEST, VersionStore
 
 Progress = Callable[[int, int], None]
@@ -192,17 +192,21 @@ def build_version(
 def _embed_views(
     views: Sequence[View], embedder: Embedder, previous: KnowledgeIndex | None
 ) -> NDArray[np.float32]:
-    """Vectors of the heading and question views, reusing the previous version's."""
+    """Vectors of the views (questions and headings as queries, lines as passages), reused."""
     known: dict[str, NDArray[np.float32]] = {}
     if previous is not None and previous.model_id == embedder.model_id:
         known = previous.view_vectors_by_key()
     keys = [v.embedding_key(embedder.model_id) for v in views]
     missing = list(dict.fromkeys(k for k in keys if k not in known))
-    if missing:
-        texts = {v.embedding_key(embedder.model_id): v.text for v in views}
-        known.update(
-            zip(missing, embedder.embed_queries([texts[k] for k in missing]), strict=True)
-        )
+    by_key = {v.embedding_key(embedder.model_id): v for v in views}
+    queries = [k for k in missing if by_key[k].kind in QUERY_VIEWS]
+    passages = [k for k in missing if by_key[k].kind not in QUERY_VIEWS]
+    if queries:
+        vectors = embedder.embed_queries([by_key[k].text for k in queries])
+        known.update(zip(queries, vectors, strict=True))
+    if passages:
+        vectors = embedder.embed_passages([by_key[k].text for k in passages])
+        known.update(zip(passages, vectors, strict=True))
     if not views:
         return np.zeros((0, embedder.dimension), np.float32)
     return np.vstack([known[k] for k in keys]).astype(np.float32)

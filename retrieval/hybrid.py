@@ -10,6 +10,22 @@ from numpy.typing import NDArray
 
 FusionMethod = Literal["zscore", "rrf", "dense", "lexical"]
 
+# The linear ranker's weights, in the order of retrieval.ranking.FEATURES: fitted pairwise by
+# benchmarks/tune_search.py on knowledge/golden/lecture_split.jsonl, train split only.
+FITTED_WEIGHTS: tuple[float, ...] = (
+    0.712,
+    0.516,
+    0.869,
+    0.843,
+    0.291,
+    -0.146,
+    -0.607,
+    -0.022,
+    -0.14,
+    -0.304,
+    -0.088,
+)
+
 
 @dataclass(frozen=True)
 class SearchConfig:
@@ -19,16 +35,14 @@ class SearchConfig:
     dense_weight: float = 1.0
     lexical_weight: float = 1.3
     rrf_k: int = 60
-    # Fused-score penalty per unit of a passage's question share (agenda/heading slides);
-    # zscore fusion only. +4.5 points hit@1 on the lecture set, +3 hit@3 on the golden set.
-    question_penalty: float = 4.0
-    # Multi-vector views (a unit's heading and the questions it answers): weights of their
-    # best dense and BM25 match, fitted on the golden train split (benchmarks/tune_search.py).
-    view_dense_weight: float = 1.0
-    view_lexical_weight: float = 0.5
+    # Multi-vector ranking (zscore method): the fitted linear ranker's weights, in the order
+    # of retrieval.ranking.FEATURES (fitted on the golden train split).
+    ranker: tuple[float, ...] = FITTED_WEIGHTS
     # A unit whose text is at least this share questions is an agenda/question-only slide:
     # it never outranks the best content unit of its document (unless the outline is asked).
     agenda_share: float = 0.5
+    # Added to the unit that names the lecturer when the question asks who gave the talk.
+    lecturer_boost: float = 3.0
 
 
 def zscore(values: NDArray[np.float32]) -> NDArray[np.float32]:

@@ -14,7 +14,7 @@ from numpy.typing import NDArray
 from core.errors import IndexError_
 from knowledge import thai
 from retrieval.glossary import bilingual_pairs
-from retrieval.keyword import BM25Index, with_bigrams
+from retrieval.keyword import BM25Index, char_trigrams, with_bigrams
 from retrieval.passages import Passage
 from retrieval.questions import question_share
 from retrieval.units import Unit, View
@@ -97,6 +97,7 @@ class KnowledgeIndex:
         self.view_unit = np.array(
             [self.unit_position[v.unit_key] for v in self.views], dtype=np.int64
         )
+        self.view_kinds = np.array([v.kind for v in self.views], dtype=object)
         self.view_bm25 = BM25Index([with_bigrams(thai.search_tokens(v.text)) for v in self.views])
 
     @classmethod
@@ -151,6 +152,25 @@ class KnowledgeIndex:
         if stored is not None and len(stored) == len(self.passages):
             return np.asarray(stored, dtype=np.float32)
         return np.array([question_share(p.text) for p in self.passages], dtype=np.float32)
+
+    @cached_property
+    def lecturer_units(self) -> NDArray[np.bool_]:
+        """Units that name their document's lecturer (metadata `lecturer`): who gave the talk."""
+        documents = self.manifest.get("documents", {})
+        names: dict[str, str] = {}
+        for doc, meta in documents.items():
+            name = str(meta.get("lecturer", "")).split("(")[0]
+            if "".join(name.split()):
+                names[doc] = "".join(name.split())
+        return np.array(
+            [u.doc in names and names[u.doc] in "".join(u.plain.split()) for u in self.units],
+            dtype=bool,
+        )
+
+    @cached_property
+    def char_bm25(self) -> BM25Index:
+        """BM25 over character trigrams of each unit (heading and words): robust to typos."""
+        return BM25Index([char_trigrams(f"{u.heading} {u.plain}") for u in self.units])
 
     @cached_property
     def doc_positions(self) -> dict[str, NDArray[np.int64]]:

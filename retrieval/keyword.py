@@ -25,6 +25,12 @@ def with_bigrams(tokens: Sequence[str]) -> list[str]:
     return [*tokens, *(f"{a}{PAIR_JOINER}{b}" for a, b in itertools.pairwise(tokens))]
 
 
+def char_trigrams(text: str) -> list[str]:
+    """Character trigrams of a text without spaces, lower-cased (misspellings share most)."""
+    squashed = "".join(text.lower().split())
+    return [squashed[i : i + 3] for i in range(max(len(squashed) - 2, 0))]
+
+
 @dataclass(frozen=True)
 class BM25Params:
     """Okapi BM25 constants; b is lower than usual because slides vary wildly in length."""

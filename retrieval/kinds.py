@@ -95,3 +95,16 @@ def question_kind(question: str) -> QuestionKind:
 def asks_for_outline(question: str) -> bool:
     """Whether the question is about the lecture's outline (agenda slides may answer it)."""
     return question_kind(question) == "outline"
+
+
+_LECTURER = re.compile(
+    r"ผู้บรรยาย|วิทยากร|ใคร(?:เป็น(?:คน)?)?(?:บรรยาย|สอน|พูด)|(?:คน|อาจารย์)(?:ที่)?(?:สอน|บรรยาย)"
+    r"|อาจารย์.{0,20}(?:ชื่อ|ท่านไหน|คนไหน|ใคร)|lecturer|presenter|speaker|instructor"
+    r"|who (?:gave|gives|is giving|teaches|taught|presented|delivered)",
+    re.I,
+)
+
+
+def asks_for_lecturer(question: str) -> bool:
+    """Whether the question asks who gave the lecture (answered by the unit naming them)."""
+    return bool(_LECTURER.search(" ".join(question.split())))

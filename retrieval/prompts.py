@@ -114,7 +114,11 @@ Rules:
 - Use only facts stated in the passages. If they do not answer the question, reply exactly \
 NOT_COVERED.
 - After every sentence, cite the passage numbers you used in square brackets, e.g. [1] or [1][2].
-- Answer in {language}. Be concise: at most 5 sentences.
+- Each passage is a whole slide or section; its lists ("- item", "1. item") and tables \
+("| a | b |") are the slide's own structure. For a list question give the whole list; for a \
+comparison give both sides.
+- Answer in {language}, in plain text (lists as lines starting with "• " or "1. "; no \
+Markdown or HTML). Be concise.
 """
 
 LANGUAGE_NAMES = {"th": "Thai", "en": "English"}

@@ -49,27 +49,34 @@ class BackgroundVectors:
     def __init__(self, embedder: Embedder, cache_dir: Path | None) -> None:
         self._embedder = embedder
         self._cache_dir = cache_dir
-        self._vectors: NDArray[np.float32] | None = None
+        self._vectors: dict[bool, NDArray[np.float32]] = {}
 
-    def vectors(self) -> NDArray[np.float32]:
-        """The background matrix, embedded once."""
-        if self._vectors is None:
-            self._vectors = self._load_or_embed()
-        return self._vectors
+    def vectors(self, as_queries: bool = False) -> NDArray[np.float32]:
+        """The background matrix (read as passages, or as queries), embedded once."""
+        if as_queries not in self._vectors:
+            self._vectors[as_queries] = self._load_or_embed(as_queries)
+        return self._vectors[as_queries]
 
-    def _load_or_embed(self) -> NDArray[np.float32]:
+    def _load_or_embed(self, as_queries: bool) -> NDArray[np.float32]:
+        kind = "query" if as_queries else "passage"
         digest = hashlib.sha256(
-            ("\n".join(BACKGROUND_PASSAGES) + self._embedder.model_id).encode()
+            ("\n".join(BACKGROUND_PASSAGES) + self._embedder.model_id + kind).encode()
         ).hexdigest()[:16]
         path = self._cache_dir / f"background-{digest}.npy" if self._cache_dir else None
         if path is not None and path.exists():
             cached: NDArray[np.float32] = np.load(path).astype(np.float32)
             return cached
-        vectors = self._embedder.embed_passages(list(BACKGROUND_PASSAGES))
+        texts = list(BACKGROUND_PASSAGES)
+        embed = self._embedder.embed_queries if as_queries else self._embedder.embed_passages
+        vectors = embed(texts)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             np.save(path, vectors)
         return vectors
+
+    def best_as_query(self, query_vector: NDArray[np.float32]) -> float:
+        """Similarity of the closest off-topic text read as a query (scale of question views)."""
+        return float((self.vectors(as_queries=True) @ query_vector).max())
 
     def best(self, query_vector: NDArray[np.float32]) -> float:
         """Similarity of the closest off-topic passage."""
@@ -136,7 +143,12 @@ class QuestionAnswerer:
         rows = index.doc_positions.get(doc, np.arange(len(index))) if doc else np.arange(0)
         vocabulary = index.doc_vocabulary.get(doc, frozenset()) if doc else frozenset()
         mine = np.array([index.units[u].doc == doc for u in index.view_unit.tolist()], dtype=bool)
-        view_top = float(result.view_dense[mine].max()) if mine.any() else 0.0
+        # How much closer the question is to a question this document answers than to
+        # off-topic text read the same way (0 when the document has no question views).
+        asked = mine & (index.view_kinds != "line")
+        view_top = float(result.view_dense[asked].max()) if asked.any() else 0.0
+        if asked.any() and result.query_vector is not None and self._background is not None:
+            view_top -= self._background.best_as_query(result.query_vector)
         asked_in = thai.detect_language(question)  # the question's language, not the reply's
         material = index.doc_language.get(doc, "th") if doc else "th"
         tokens = result.query_tokens

@@ -32,7 +32,8 @@ class CoverageSignals:
     # 1 when the question and the material are in different languages (English question,
     # Thai lecture; Thai question, English upload): every other signal is weaker then.
     cross_lingual: float = 0.0
-    # Best similarity of the question to a question the unit is known to answer.
+    # Best similarity to a question the document answers, minus the best to off-topic text
+    # read as a query (0 for documents without question views).
     view_top: float = 0.0
 
     def as_vector(self) -> NDArray[np.float64]:
@@ -54,11 +55,13 @@ class CoverageSignals:
 class RefusalModel:
     """Logistic model over the signals; `threshold` is the probability needed to answer."""
 
-    # Fitted by benchmarks/calibrate_refusal.py on knowledge/golden/lecture.jsonl
-    # (standardised logistic regression, C=0.3, balanced classes), then un-standardised.
-    weights: tuple[float, ...] = (27.3933, 0.1816, 2.3017, 0.8499, 0.5453, 0.0)
-    bias: float = -1.7238
-    threshold: float = 0.5
+    # Fitted by benchmarks/calibrate_refusal.py on the golden TRAIN split (lecture_split.jsonl
+    # train + the older lecture.jsonl): standardised logistic regression, C=0.3, balanced
+    # classes, un-standardised. The threshold is the one that refuses the most out-of-scope
+    # train questions while refusing at most 5% of the answerable ones (0.711 / 0.049).
+    weights: tuple[float, ...] = (18.2161, -0.5945, 2.9597, 0.7177, -0.4137, 19.8169)
+    bias: float = -1.411
+    threshold: float = 0.24
 
     def probability(self, signals: CoverageSignals) -> float:
         """Probability that the material covers the question."""

@@ -18,9 +18,10 @@ from retrieval.evaluation import MAX_HIT_PASSAGE_CHARS
 from retrieval.glossary import thai_terms_for
 from retrieval.hybrid import SearchConfig, fuse, zscore
 from retrieval.index import KnowledgeIndex
-from retrieval.keyword import with_bigrams
-from retrieval.kinds import asks_for_outline
+from retrieval.keyword import char_trigrams, with_bigrams
+from retrieval.kinds import asks_for_lecturer, asks_for_outline
 from retrieval.passages import Passage
+from retrieval.ranking import UnitScores, feature_matrix, rank_scores
 
 Scores = NDArray[np.float32]
 
@@ -57,19 +58,27 @@ def per_unit_max(values: Scores, owner: NDArray[np.int64], units: int) -> Scores
     return best
 
 
-def _standardised(values: Scores, present: NDArray[np.bool_]) -> Scores:
-    """Z-scores over the units that have a value; 0 (no evidence) for the others."""
-    out = np.zeros(len(values), dtype=np.float32)
-    if present.any():
-        out[present] = zscore(values[present])
-    return out
-
-
-def _lexical_z(values: Scores, present: NDArray[np.bool_]) -> Scores:
-    """Standardised BM25, all zero when nothing matched (no keyword evidence at all)."""
-    if float(values[present].max(initial=0.0)) <= 0:
-        return np.zeros(len(values), dtype=np.float32)
-    return _standardised(values, present)
+def unit_scores(
+    index: KnowledgeIndex,
+    question: str,
+    dense: Scores,
+    lexical: Scores,
+    view_dense: Scores,
+    view_lexical: Scores,
+) -> UnitScores:
+    """Every retriever's best score per unit (-inf where a unit has no such view)."""
+    units = len(index.units)
+    kinds = index.view_kinds
+    asked = kinds != "line"
+    return UnitScores(
+        dense=per_unit_max(dense, index.passage_unit, units),
+        lexical=np.maximum(per_unit_max(lexical, index.passage_unit, units), 0.0),
+        view_dense=per_unit_max(view_dense[asked], index.view_unit[asked], units),
+        view_lexical=per_unit_max(view_lexical[asked], index.view_unit[asked], units),
+        line_dense=per_unit_max(view_dense[~asked], index.view_unit[~asked], units),
+        chars=index.char_bm25.scores(char_trigrams(question)),
+        agenda=index.unit_question_share,
+    )
 
 
 def cap_agenda_units(scores: Scores, agenda: NDArray[np.bool_], documents: list[str]) -> Scores:
@@ -94,6 +103,24 @@ class HybridSearcher:
 
     def search(self, index: KnowledgeIndex, question: str, k: int = 5) -> SearchResult:
         """The k best units for a question, with the corpus-wide chunk scores."""
+        tokens, query_vector, dense, lexical, view_dense, view_lexical = self._raw(index, question)
+        unit_scores = self._unit_scores(index, question, dense, lexical, view_dense, view_lexical)
+        if not asks_for_outline(question):
+            agenda = index.unit_question_share >= self.config.agenda_share
+            unit_scores = cap_agenda_units(unit_scores, agenda, [u.doc for u in index.units])
+        hits = self._hits(index, unit_scores, dense, lexical, k)
+        return SearchResult(question, hits, dense, lexical, tokens, query_vector, view_dense)
+
+    def features(self, index: KnowledgeIndex, question: str) -> NDArray[np.float32]:
+        """The ranker's feature matrix (units x FEATURES) for a question (for fitting)."""
+        _, _, dense, lexical, view_dense, view_lexical = self._raw(index, question)
+        raw = unit_scores(index, question, dense, lexical, view_dense, view_lexical)
+        return feature_matrix(raw, thai.detect_language(question) == "en")
+
+    def _raw(
+        self, index: KnowledgeIndex, question: str
+    ) -> tuple[list[str], NDArray[np.float32] | None, Scores, Scores, Scores, Scores]:
+        """Query tokens and vector; chunk and view scores from every retriever."""
         tokens = thai.search_tokens(question)
         if thai.detect_language(question) == "en":
             tokens += thai.search_tokens(thai_terms_for(question, index.bilingual_pairs))
@@ -111,49 +138,31 @@ class HybridSearcher:
             else np.zeros(len(index.views), dtype=np.float32)
         )
         view_lexical = index.view_bm25.scores(query_terms)
-        unit_scores = self._unit_scores(index, dense, lexical, view_dense, view_lexical)
-        if not asks_for_outline(question):
-            agenda = index.unit_question_share >= self.config.agenda_share
-            unit_scores = cap_agenda_units(unit_scores, agenda, [u.doc for u in index.units])
-        hits = self._hits(index, unit_scores, dense, lexical, k)
-        return SearchResult(question, hits, dense, lexical, tokens, query_vector, view_dense)
+        return tokens, query_vector, dense, lexical, view_dense, view_lexical
 
     def _unit_scores(
         self,
         index: KnowledgeIndex,
+        question: str,
         dense: Scores,
         lexical: Scores,
         view_dense: Scores,
         view_lexical: Scores,
     ) -> Scores:
-        """Fused score per unit: best chunk, plus best view where the unit has views."""
+        """Score per unit: the fitted ranker over every retriever's standardised scores."""
         units = len(index.units)
         if not units:
             return np.zeros(0, dtype=np.float32)
-        unit_dense = per_unit_max(dense, index.passage_unit, units)
-        unit_lexical = per_unit_max(lexical, index.passage_unit, units)
-        has_text = np.isfinite(unit_dense)
-        unit_dense[~has_text] = float(unit_dense[has_text].min(initial=0.0))
-        unit_lexical[~has_text] = 0.0
-        fused = fuse(unit_dense, unit_lexical, self.config)
-        if self.config.method == "zscore":
-            fused = fused - self.config.question_penalty * index.unit_question_share
-            fused = fused + self._view_bonus(index, view_dense, view_lexical)
+        raw = unit_scores(index, question, dense, lexical, view_dense, view_lexical)
+        if self.config.method != "zscore":
+            best = np.where(np.isfinite(raw.dense), raw.dense, -1.0).astype(np.float32)
+            lex = np.where(np.isfinite(raw.lexical), raw.lexical, 0.0).astype(np.float32)
+            return fuse(best, lex, self.config)
+        english = thai.detect_language(question) == "en"
+        fused = rank_scores(feature_matrix(raw, english), self.config.ranker)
+        if self.config.lecturer_boost and asks_for_lecturer(question):
+            fused = fused + self.config.lecturer_boost * index.lecturer_units
         return fused.astype(np.float32)
-
-    def _view_bonus(
-        self, index: KnowledgeIndex, view_dense: Scores, view_lexical: Scores
-    ) -> Scores:
-        """Weighted, standardised best-view scores (zero for units without views)."""
-        units = len(index.units)
-        if not len(index.views):
-            return np.zeros(units, dtype=np.float32)
-        best_dense = per_unit_max(view_dense, index.view_unit, units)
-        best_lexical = per_unit_max(view_lexical, index.view_unit, units)
-        present = np.isfinite(best_dense)
-        bonus = self.config.view_dense_weight * _standardised(best_dense, present)
-        bonus += self.config.view_lexical_weight * _lexical_z(best_lexical, present)
-        return bonus.astype(np.float32)
 
     def _hits(
         self, index: KnowledgeIndex, unit_scores: Scores, dense: Scores, lexical: Scores, k: int

@@ -15,9 +15,11 @@ from knowledge.models import Locator, SourceDocument, content_hash
 from knowledge.structure import plain_text
 from retrieval.passages import unit_key
 
-ViewKind = Literal["heading", "question"]
-# A question view is read as a query ("query: " prefix): question-to-question similarity.
+ViewKind = Literal["heading", "question", "line"]
+# Question and heading views are read as queries ("query: " prefix): question-to-question
+# similarity; a line (one list item, table cell or paragraph line) is read as a passage.
 QUERY_VIEWS: frozenset[str] = frozenset({"question", "heading"})
+MIN_LINE_CHARS = 12
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,15 @@ def views_of(documents: Sequence[SourceDocument]) -> list[View]:
             for question in document.questions.get(section.locator, []):
                 if question.strip():
                     views.append(View(key, "question", question.strip()))
+            views.extend(View(key, "line", line) for line in unit_lines_of(section.text))
     return list(dict.fromkeys(views))
+
+
+def unit_lines_of(text: str) -> list[str]:
+    """A unit's lines worth finding on their own (items, cells, lines); none for one-liners."""
+    lines = [line.strip() for line in plain_text(text).splitlines()]
+    lines = [line for line in lines if len(line) >= MIN_LINE_CHARS]
+    return lines if len(lines) > 1 else []
 
 
 def attach_questions(
