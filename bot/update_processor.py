@@ -70,6 +70,15 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Wait for the chat, then for a slot; claim the update id; run the handlers."""
+        try:
+            await self._in_order(update, coroutine)
+        finally:  # dropped, or cancelled while waiting (shutdown): never left un-awaited
+            if inspect.iscoroutine(coroutine) and inspect.getcoroutinestate(coroutine) == (
+                inspect.CORO_CREATED
+            ):
+                coroutine.close()
+
+    async def _in_order(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = chat_key(update)
         if key is None:
             await self._run(update, coroutine)
@@ -90,8 +99,6 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
                 await coroutine
                 return
         log.debug("update %s was already handled: dropped", _update_id(update))
-        if inspect.iscoroutine(coroutine):
-            coroutine.close()
 
     async def _claimed(self, update: object) -> bool:
         """Whether this worker may handle the update (always, without a ledger or an id)."""
