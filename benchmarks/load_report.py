@@ -58,7 +58,10 @@ def render_section(
         "take 5-question quizzes and do the whole checklist at once; each waits for the "
         "bot's reply before the next step. Latency: from the user's action to the bot's "
         "reply (questions and commands: the next message; buttons: the callback answer; "
-        "votes: the next poll or the score card). Memory: RSS of all bot processes.",
+        "votes: the next poll or the score card). Memory: RSS of all bot processes; growth "
+        "from the sample a tenth into the run (after one unmeasured session of each kind) "
+        "to the last. Sessions still open at the deadline finish, so a run lasts longer "
+        "than asked; rates divide by the real length.",
         "",
         "| database | workers | users | s | updates/s | questions/s | question p50/p95/p99 ms "
         "| all replies p95 ms | errors | RSS MiB start→end | growth |",
@@ -84,7 +87,8 @@ def _row(result: RunResult) -> str:
     )
     rss = f"{result.rss_mb[0][1]:.0f}→{result.rss_mb[-1][1]:.0f}" if result.rss_mb else "-"
     growth = f"{100 * result.rss_growth:+.1f}%" if result.rss_growth is not None else "-"
-    name = f"{spec.database}{' (soak)' if spec.soak else ''}"
+    kind = " (soak)" if spec.soak else " (questions only)" if spec.mix else ""
+    name = f"{spec.database}{kind}"
     return (
         f"| {name} | {spec.workers} | {spec.users} | {result.seconds:.0f} "
         f"| {result.updates_per_s:.1f} | {result.questions_per_s:.1f} | {q} | {worst95:.0f} "

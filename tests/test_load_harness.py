@@ -64,11 +64,12 @@ def test_errors_are_shown_and_a_run_with_errors_misses_the_target():
 
 
 def test_the_plan_runs_every_database_and_worker_count_then_the_soak():
-    args = parse_args(["--users", "3", "--soak", "600", "--soak-config", "postgres:2"])
+    args = parse_args(["--users", "3", "--soak", "600", "--questions-only", "postgres:2"])
     runs = plan(args)
-    assert [(r.database, r.workers, r.soak) for r in runs] == [
-        ("sqlite", 1, False), ("sqlite", 2, False), ("postgres", 1, False),
-        ("postgres", 2, False), ("postgres", 2, True),
+    assert [(r.database, r.workers, r.soak, r.mix) for r in runs] == [
+        ("sqlite", 1, False, None), ("sqlite", 2, False, None), ("postgres", 1, False, None),
+        ("postgres", 2, False, None), ("postgres", 2, False, "question=1"),
+        ("postgres", 2, True, None),
     ]  # fmt: skip
     assert runs[-1].duration_s == 600
 
