@@ -155,8 +155,9 @@ def build_services(settings: Settings, answerer: Answerer | None = None) -> Serv
         button_limiter = SlidingWindowLimiter(buttons, window)
     else:
         ledger = RedisLedger(redis)
-        limiter = RedisWindowLimiter(redis, "messages", count, window)
-        button_limiter = RedisWindowLimiter(redis, "buttons", buttons, window)
+        bot = _bot_scope(settings)  # bots sharing one Redis keep their own counts
+        limiter = RedisWindowLimiter(redis, f"{bot}:messages", count, window)
+        button_limiter = RedisWindowLimiter(redis, f"{bot}:buttons", buttons, window)
     return Services(
         settings,
         answerer or build_qa(settings).answerer,
@@ -166,6 +167,13 @@ def build_services(settings: Settings, answerer: Answerer | None = None) -> Serv
         ledger=ledger,
         redis=redis,
     )
+
+
+def _bot_scope(settings: Settings) -> str:
+    """The bot's id (the digits before the token's colon), to name its shared keys."""
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    head = token.split(":", 1)[0]
+    return head if head.isdigit() else "bot"
 
 
 class BotData:

@@ -8,9 +8,23 @@ import pytest
 
 from bot.app import webhook_config
 from bot.rate_limit import RedisWindowLimiter
+from bot.sandbox import BotApiSandbox
 from core.redis_client import connect
 from tests.bot.support import OFFICIAL_ID
-from tests.bot.workers_support import hook_settings, post_update, redis_url_or_skip, worker
+from tests.bot.workers_support import (
+    hook_settings,
+    post_update,
+    redis_url_or_skip,
+    unique_token,
+    worker,
+)
+
+
+@pytest.fixture
+async def sandbox():
+    """A sandbox whose bot id no other run has used (claims in Redis outlive a test)."""
+    async with BotApiSandbox(unique_token()) as server:
+        yield server
 
 
 class Clock:
