@@ -19,7 +19,6 @@ from core.errors import NotFoundError, PermissionDeniedError, ValidationError
 from quizzes.assignment_progress import member_progress
 from quizzes.cohorts import cohort_members, owned_cohort
 from quizzes.importers.store import imported_by_ids, imported_questions
-from quizzes.localtime import TIMEZONE, format_local_time, parse_local_time
 from quizzes.models import as_utc
 from quizzes.questions import Question, QuestionBank, Text
 from quizzes.sessions import build_quiz
@@ -28,15 +27,12 @@ from quizzes.trainer_models import Assignment, Reveal, imported_row_id
 __all__ = [
     "ASSIGNMENT_MODE",
     "DEFAULT_REMINDER_OFFSETS",
-    "TIMEZONE",
     "assignment_bank",
     "create_assignment",
     "everyone_finished",
-    "format_local_time",
     "get_assignment",
     "list_assignments",
     "load_assignment",
-    "parse_local_time",
     "question_pool",
     "resolve_questions",
     "topic_choices",
@@ -213,7 +209,7 @@ def _check_window(
 ) -> None:
     moments = [opens_at, due_at, now] + ([] if cutoff is None else [cutoff])
     if any(moment.tzinfo is None for moment in moments):
-        raise ValidationError("times must carry a time zone (see parse_local_time)")
+        raise ValidationError("times must carry a time zone (see core.dates.parse_deadline)")
     if due_at <= opens_at:
         raise ValidationError("the deadline must come after the opening time")
     if due_at <= now:

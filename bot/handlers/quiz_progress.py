@@ -14,8 +14,8 @@ from bot.handlers.common import load_profile, send_html
 from bot.handlers.quiz_render import results
 from bot.handlers.quiz_store import next_due_at
 from bot.texts import Html, t
+from core.dates import format_datetime
 from core.timestamps import utc_now
-from quizzes.localtime import format_local_time
 from quizzes.service import due_practice, results_for_user
 from quizzes.sessions import build_practice
 
@@ -42,7 +42,9 @@ async def start_practice(update: Update, context: BotContext) -> None:
         upcoming = next_due_at(session=session, user_id=profile.telegram_id)
     plan = build_practice(services.question_bank, due, length=PRACTICE_LENGTH, rng=random.Random())
     if not plan.items:
-        await send_html(context, chat.id, _nothing_due(profile.lang, upcoming, now))
+        await send_html(
+            context, chat.id, _nothing_due(profile.lang, upcoming, now, services.settings.timezone)
+        )
         return
     intro = t("quiz.practice_started", profile.lang, count=len(plan))
     await quiz_flow.start_plan(
@@ -51,11 +53,11 @@ async def start_practice(update: Update, context: BotContext) -> None:
     )  # fmt: skip
 
 
-def _nothing_due(lang: str, upcoming: datetime | None, now: datetime) -> Html:
+def _nothing_due(lang: str, upcoming: datetime | None, now: datetime, tz: str) -> Html:
     """When the next card is due, or how cards get into the boxes in the first place."""
     if upcoming is None or upcoming <= now:
         return t("quiz.practice_empty", lang)
-    return t("quiz.practice_none_due", lang, when=format_local_time(upcoming))
+    return t("quiz.practice_none_due", lang, when=format_datetime(upcoming, lang, tz))
 
 
 async def show_results(update: Update, context: BotContext) -> None:
@@ -72,4 +74,5 @@ async def show_results(update: Update, context: BotContext) -> None:
     if not summary.attempts:
         await send_html(context, chat.id, t("quiz.results_empty", profile.lang))
         return
-    await send_html(context, chat.id, results(summary, services.question_bank, profile.lang))
+    text = results(summary, services.question_bank, profile.lang, services.settings.timezone)
+    await send_html(context, chat.id, text)

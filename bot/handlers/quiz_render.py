@@ -9,7 +9,7 @@ from telegram import Poll
 
 from bot.rendering import escape
 from bot.texts import Html, plain, t
-from quizzes.localtime import format_local_time
+from core.dates import DEFAULT_TIMEZONE, format_datetime
 from quizzes.models import AttemptStatus, QuizAttemptItem, json_ints
 from quizzes.progress import AttemptSummary, UserResults
 from quizzes.questions import QUESTION_MAX_CHARS, Question, QuestionBank, telegram_length
@@ -145,9 +145,11 @@ def _slide(number: int, text: str | None, lang: str) -> Html:
     return t("quiz.slide", lang, number=number, text=text)
 
 
-def results(summary: UserResults, bank: QuestionBank, lang: str) -> Html:
-    """Latest attempts, right answers by topic over all attempts, and the Leitner boxes."""
-    attempts = [_attempt_line(row, bank, lang) for row in summary.attempts]
+def results(
+    summary: UserResults, bank: QuestionBank, lang: str, tz: str = DEFAULT_TIMEZONE
+) -> Html:
+    """Latest attempts (dated in `tz`), right answers by topic, and the Leitner boxes."""
+    attempts = [_attempt_line(row, bank, lang, tz) for row in summary.attempts]
     topics = [
         t("quiz.topic_line", lang, topic=bank.topic_title(topic, lang), correct=score.correct,
           total=score.total, percent=score.percent)
@@ -163,11 +165,11 @@ def results(summary: UserResults, bank: QuestionBank, lang: str) -> Html:
     )  # fmt: skip
 
 
-def _attempt_line(row: AttemptSummary, bank: QuestionBank, lang: str) -> Html:
+def _attempt_line(row: AttemptSummary, bank: QuestionBank, lang: str, tz: str) -> Html:
     finished = row.status == AttemptStatus.FINISHED.value
     status = "" if finished else plain(f"quiz.status.{row.status}", lang)
     return t(
-        "quiz.attempt_line", lang, when=format_local_time(row.started_at),
+        "quiz.attempt_line", lang, when=format_datetime(row.started_at, lang, tz),
         title=attempt_title(row.topic, row.mode, bank, lang), correct=row.correct,
         total=row.total, percent=row.percent, status=status,
     )  # fmt: skip

@@ -5,15 +5,24 @@ from __future__ import annotations
 import random
 import string
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 import telegram
 
 from bot import keyboards_quiz as kb
-from bot.handlers.quiz_render import ordering_text, poll_question, quiz_poll, score_card
+from bot.handlers.quiz_progress import _nothing_due
+from bot.handlers.quiz_render import (
+    ordering_text,
+    poll_question,
+    quiz_poll,
+    results,
+    score_card,
+)
 from bot.texts import t
 from bot.texts_quiz import TEXTS
 from quizzes.bank import load_bank
+from quizzes.progress import AttemptSummary, UserResults
 from quizzes.questions import Text
 from quizzes.sessions import ScoreCard, TopicScore, make_plan_item
 
@@ -111,3 +120,22 @@ async def test_every_bank_question_is_accepted_by_the_bot_api_in_both_languages(
     sent = [m for m in user.messages if m.poll is not None]
     assert len(sent) == 2 * (len(BANK) - len(BANK.by_kind("ordering")))
     assert all(m.poll.type == "quiz" and not m.poll.is_anonymous for m in sent)
+
+
+def test_myresults_dates_attempts_in_bangkok_time_thai_buddhist_era_english_gregorian():
+    late_evening_utc = datetime(2026, 12, 11, 19, 30, tzinfo=UTC)  # 02:30 next day in Bangkok
+    row = AttemptSummary(1, None, "practice", "finished", late_evening_utc, None, 5, 5, 4)
+    summary = UserResults(attempts=[row], by_topic={}, boxes={1: 0}, due_now=0)
+    thai = results(summary, BANK, "th")
+    assert "12 ธ.ค. 2569 02:30 น." in thai and "2026-" not in thai
+    english = results(summary, BANK, "en")
+    assert "12 Dec 2026 02:30" in english and "2569" not in english
+    assert "11 Dec 2026 19:30" in results(summary, BANK, "en", "UTC")
+
+
+def test_the_next_practice_date_is_shown_the_thai_way_and_the_english_way():
+    now = datetime(2026, 12, 4, 3, 0, tzinfo=UTC)
+    due = datetime(2026, 12, 11, 9, 30, tzinfo=UTC)
+    thai = _nothing_due("th", due, now, "Asia/Bangkok")
+    assert "11 ธ.ค. 2569 16:30 น." in thai
+    assert "11 Dec 2026 16:30" in _nothing_due("en", due, now, "Asia/Bangkok")

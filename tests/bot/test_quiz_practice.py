@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.sandbox import SandboxMessage
 from bot.sandbox.methods.polls import close_poll
+from core.dates import format_datetime
 from quizzes.bank import load_bank
 from tests.bot.quiz_support import (
     answer_polls,
@@ -120,10 +122,14 @@ async def test_practice_brings_back_the_missed_questions_and_results_show_progre
         assert "จบรอบฝึก" in done.text and "2/2" in done.text
 
         await user.send("/practice")
-        assert "ยังไม่มีข้อที่ถึงกำหนดทบทวน" in (await user.next_message()).text
+        none_due = (await user.next_message()).text
+        assert "ยังไม่มีข้อที่ถึงกำหนดทบทวน" in none_due
+        assert re.search(r"\d{1,2} [ก-๙.]+ 25\d\d \d\d:\d\d น\.", none_due), none_due
         await user.send("/myresults")
         results = await user.next_message()
         assert "3/5 (60%)" in results.text and "2/2 (100%)" in results.text
+        assert format_datetime(quiz.started_at, "th") in results.text  # Buddhist era, Bangkok
+        assert not re.search(r"20\d\d-\d\d-\d\d", results.text)
         assert BANK.topic_title(TOPIC, "th") in results.text
         assert "กล่อง 1: 0 · กล่อง 2: 2" in results.text
         assert "ถึงกำหนดทบทวนตอนนี้: 0 ข้อ" in results.text

@@ -30,7 +30,7 @@ from datetime import timedelta
 from openpyxl import load_workbook
 
 from bot.cli import main as cli_main
-from quizzes.localtime import format_local_time
+from core.dates import format_datetime
 from tests.bot.support import TRAINER_ID, button_data
 from tests.bot.trainer_support import (
     MovableClock,
@@ -120,7 +120,7 @@ async def test_a_cohort_from_invitation_to_checked_exports(
         form = await step(trainer, form, form_data(form, "n", "5"))
         form = await step(trainer, form, form_data(form, "p", "60"))
         form = await step(trainer, form, form_data(form, "o", "now"))
-        await trainer.send(format_local_time(clock() + timedelta(hours=25)))
+        await trainer.send(format_datetime(clock() + timedelta(hours=25), "th"))
         form = await trainer.next_message()
         form = await step(trainer, form, form_data(form, "k", "1"))
         form = await step(trainer, form, form_data(form, "v", "a"))

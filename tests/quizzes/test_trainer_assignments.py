@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import select
 
 import quizzes.trainer_models  # noqa: F401  (registers the trainer tables before create_tables)
+from core.dates import format_datetime, parse_deadline
 from core.db import session_scope
 from core.errors import PermissionDeniedError, ValidationError
 from quizzes.assignments import (
@@ -16,13 +17,11 @@ from quizzes.assignments import (
     everyone_finished,
     get_assignment,
     list_assignments,
-    parse_local_time,
     topic_choices,
 )
 from quizzes.bank import load_bank
 from quizzes.cohorts import create_cohort, join_cohort
 from quizzes.importers import parse_csv, save_import
-from quizzes.localtime import format_local_time
 from quizzes.models import QuizAttempt
 from quizzes.service import attempt_items, next_item, plan_item_for
 from quizzes.tasks import (
@@ -89,19 +88,21 @@ def _finish(engine, assignment_id, user, at, rights=(1, 1, 1, 1, 1), bank=None):
         return finish_assignment_attempt(session=session, attempt_id=attempt_id, now=at)
 
 
-def test_bangkok_times_are_parsed_and_shown():
+def test_bangkok_times_are_parsed_and_shown_the_thai_way():
     expected = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
     for text in (
         "2026-12-05 17:00",
         "2026-12-05T17:00",
         "05/12/2026 17:00",
         "2569-12-05 17.00 น.",
+        "5 ธ.ค. 2569 17:00 น.",
     ):
-        assert parse_local_time(text) == expected, text
-    assert format_local_time(expected) == "2026-12-05 17:00"
-    for bad in ("tomorrow", "2026-12-05", "2026-13-01 10:00"):
+        assert parse_deadline(text) == expected, text
+    assert format_datetime(expected, "th") == "5 ธ.ค. 2569 17:00 น."
+    assert format_datetime(expected, "en") == "5 Dec 2026 17:00"
+    for bad in ("soon", "2026-13-01 10:00"):
         with pytest.raises(ValidationError):
-            parse_local_time(bad)
+            parse_deadline(bad)
 
 
 def test_questions_are_drawn_once_for_everyone(engine, bank, cohort_id):
