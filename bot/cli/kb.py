@@ -18,7 +18,7 @@ from bot.texts import plain
 from core.dates import format_stamp
 from core.errors import DocumentError
 from core.settings import Settings
-from knowledge.validation import UploadRejected, problem_of
+from knowledge.validation import UploadRejected, message_code
 from retrieval.kb_admin import KnowledgeAdmin
 from retrieval.staging import Actor, StagedChange
 
@@ -195,8 +195,10 @@ def run_remove(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _problem(error: DocumentError) -> str:
+    """The refusal in the bot's words: "not a valid PDF" for random bytes named .pdf, etc."""
     facts = error.facts if isinstance(error, UploadRejected) else {}
-    return plain(f"kb.error.{problem_of(error).value}", "en", **facts)
+    readable = {k: f"{v:,}" if isinstance(v, int) else v for k, v in facts.items()}
+    return plain(f"kb.error.{message_code(error)}", "en", **readable)
 
 
 def _finish(admin: KnowledgeAdmin, change: StagedChange, args: argparse.Namespace) -> int:

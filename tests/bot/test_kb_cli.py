@@ -6,6 +6,7 @@ The commands run for real on a tmp data dir; only the embedding model is a fast 
 from __future__ import annotations
 
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -102,6 +103,14 @@ def test_bad_files_are_refused_with_the_problem_named(
     assert "cannot use scan.pdf: no text found" in capsys.readouterr().err
     assert main(["kb", "add", str(tmp_path / "missing.pdf")]) == 2
     assert "cannot read" in capsys.readouterr().err
+    noise = write(tmp_path, "x.pdf", b"\x00" + random.Random(7).randbytes(4095))
+    assert main(["kb", "add", str(noise), "--yes"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot use x.pdf: this file is not a valid PDF" in err and "supported" not in err
+    blank = write(tmp_path, "blank.txt", b"  \n\t\n   \n")
+    assert main(["kb", "add", str(blank), "--yes"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot use blank.txt: the file has no text" in err and "scan" not in err
 
 
 def test_test_questions_from_the_command_line(
