@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 
 from core.fonts import thai_font_path
 from quizzes.analysis import AssignmentResults
+from quizzes.importers.common import topic_label
 from quizzes.questions import Text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 BAR_COLOUR = "#1f6f8b"
 WEAK_COLOUR = "#c0392b"
@@ -32,6 +34,13 @@ LABELS = {
 
 
 def results_chart_png(results: AssignmentResults, lang: str = "th") -> bytes:
+    """The score histogram (with the pass mark) above per-topic mean scores, as PNG."""
+    buffer = io.BytesIO()
+    results_figure(results, lang).savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def results_figure(results: AssignmentResults, lang: str = "th") -> Figure:
     """Draw the score histogram (with the pass mark) above per-topic mean scores."""
     # The Agg canvas on a bare Figure: no pyplot global state, safe in a threaded bot.
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -46,9 +55,7 @@ def results_chart_png(results: AssignmentResults, lang: str = "th") -> bytes:
     _topic_bars(bottom, results, lang, family)
     fig.suptitle(_title(results, lang), fontfamily=family, fontsize=13)
     fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    return buffer.getvalue()
+    return fig
 
 
 def register_thai_font() -> str:
@@ -95,7 +102,7 @@ def _topic_bars(ax: Axes, results: AssignmentResults, lang: str, family: str) ->
     # barh draws the first row at the bottom; reverse so the weakest topic is on top.
     shown = list(reversed(topics))
     means = [t.mean_percent or 0.0 for t in shown]
-    names = [_wrap(t.title.get(lang)) for t in shown]
+    names = [_wrap(topic_label(t.topic, t.title).get(lang)) for t in shown]
     colours = [WEAK_COLOUR if m < results.assignment.pass_mark else BAR_COLOUR for m in means]
     ax.barh(range(len(shown)), means, color=colours)
     ax.set_yticks(range(len(shown)), names, fontfamily=family, fontsize=9)

@@ -12,6 +12,7 @@ import csv
 import io
 import random
 import warnings
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -23,10 +24,11 @@ from core.db import create_tables, make_engine, session_scope
 from quizzes.analysis import MemberStatus
 from quizzes.assignments import create_assignment
 from quizzes.bank import load_bank
-from quizzes.charts import results_chart_png
+from quizzes.charts import results_chart_png, results_figure
 from quizzes.cohorts import create_cohort, join_cohort
 from quizzes.exports import items_csv, results_csv, results_text, results_xlsx
 from quizzes.importers import parse_csv, save_import
+from quizzes.questions import Text
 from quizzes.reminders import due_notices, mark_notice_sent
 from quizzes.tasks import finish_assignment_attempt, start_assignment_attempt
 from quizzes.trainer_results import assignment_results
@@ -186,6 +188,18 @@ def test_chart_is_a_png_with_every_thai_glyph(results):
     assert image.size[0] > 600 and image.size[1] > 400
     assert not [w for w in caught if "missing from" in str(w.message).lower()]
     assert results_chart_png(results, "en") != thai
+
+
+def test_the_chart_names_imported_questions_without_a_topic_in_the_readers_language(results):
+    untitled = replace(results.topics[0], topic="imported", title=Text("imported", "imported"))
+    results = replace(results, topics=(untitled, *results.topics[1:]))
+
+    def topic_labels(lang: str) -> list[str]:
+        bars = results_figure(results, lang).axes[1]
+        return [label.get_text() for label in bars.get_yticklabels()]
+
+    assert "นำเข้า" in topic_labels("th") and "imported" not in topic_labels("th")
+    assert "Imported" in topic_labels("en") and "imported" not in topic_labels("en")
 
 
 def test_summary_text_for_the_trainer(results):
