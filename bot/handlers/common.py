@@ -70,7 +70,7 @@ def require_role(needed: Role) -> Callable[[Handler], Handler]:
     def decorate(handler: Handler) -> Handler:
         @functools.wraps(handler)
         async def guarded(update: Update, context: BotContext) -> None:
-            profile = load_profile(update, context.services)
+            profile = await profile_of(update, context.services)
             if profile.role.allows(needed):
                 await handler(update, context)
                 return

@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
 from bot.context import BotContext, RuamKitApp, Services
-from bot.handlers.common import load_profile
+from bot.handlers.common import profile_of
 from bot.texts import alert, t
 from core.users import touch_user
 
@@ -31,7 +31,7 @@ async def admit_update(update: Update, context: BotContext) -> None:
     decision = await limiter.admit(person.id)
     if decision.allowed:
         return
-    lang = load_profile(update, services).lang
+    lang = (await profile_of(update, services)).lang
     seconds = decision.wait_seconds
     if update.callback_query is not None:
         # A pressed button shows a spinner until answered, so always answer it.
