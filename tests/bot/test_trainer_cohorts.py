@@ -82,7 +82,7 @@ async def test_a_linked_group_lets_members_join_with_a_bare_join(sandbox, settin
         member = group.member(7421, "แดง")
         await member.send("/join")
         reply = (await group.next_message()).text
-        assert "คุณแดง เข้าร่วม" in reply and f"t.me/{sandbox.bot_user['username']}" in reply
+        assert "คุณ แดง เข้าร่วม" in reply and f"t.me/{sandbox.bot_user['username']}" in reply
         other_group = sandbox.group(-100600, "อีกห้อง")
         await other_group.member(7422, "ฟ้า").send("/join")
         assert "ยังไม่ได้เชื่อม" in (await other_group.next_message()).text
