@@ -10,7 +10,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot import callbacks, keyboards
 from bot.context import BotContext, RuamKitApp
-from bot.handlers.common import Profile, load_profile, profile_of, send_html, typing
+from bot.handlers.common import Profile, profile_of, send_html, typing
 from bot.rendering import render_answer, render_sources
 from bot.texts import Html, alert, t
 from core.feedback import get_answer_for, record_answer, set_feedback
@@ -44,7 +44,7 @@ async def ask_topic(update: Update, context: BotContext) -> None:
     suggestions = topics(choice.lang) if choice else []
     if query is None or query.message is None or choice is None:
         return
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     if choice.index >= len(suggestions):
         await query.answer(alert("button.invalid", profile.lang))
         return
@@ -120,7 +120,7 @@ async def show_sources(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is None or query.message is None:
         return
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     answer_id = callbacks.parse_sources(query.data or "")
     with context.services.session() as session:
         record = None
@@ -140,7 +140,7 @@ async def store_feedback(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is None:
         return
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     choice = callbacks.parse_feedback(query.data or "")
     with context.services.session() as session:
         record = None

@@ -30,7 +30,7 @@ from bot.handlers.checklist_state import (
     takes_text,
 )
 from bot.handlers.checklist_steps import definition, owned_assessment, show_step
-from bot.handlers.common import Profile, SenderStateFilter, load_profile, send_html
+from bot.handlers.common import Profile, SenderStateFilter, profile_of, send_html
 from bot.texts import alert, t
 from checklist.models import AssessmentStatus, ChecklistAssessment
 from checklist.service import (
@@ -82,7 +82,7 @@ def expects_text(session: Session, telegram_id: int) -> bool:
 
 async def open_checklist(update: Update, context: BotContext) -> None:
     """/checklist or the menu entry: the person's projects and a new-project button."""
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     chat = update.effective_chat
     if update.callback_query is not None:
         await update.callback_query.answer()
@@ -101,7 +101,7 @@ async def handle_press(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is None or query.message is None:
         return
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     press = cb.parse(query.data or "")
     handler = PRESSES.get(press.action) if press else None
     if press is None or handler is None:
@@ -132,7 +132,7 @@ async def receive_text(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None or message.text is None:
         return
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     with context.services.session() as session:
         chat = get_chat(session=session, telegram_id=profile.telegram_id)
     text = " ".join(message.text.split())

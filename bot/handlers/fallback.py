@@ -11,7 +11,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot import callbacks, keyboards
 from bot.context import BotContext, RuamKitApp
-from bot.handlers.common import load_profile, refuse
+from bot.handlers.common import profile_of, refuse
 from bot.texts import alert, t
 
 PRIVATE_MESSAGE = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
@@ -27,14 +27,14 @@ def register(application: RuamKitApp) -> None:
 async def reply_unknown_command(update: Update, context: BotContext) -> None:
     """Point to /help."""
     if update.effective_message is not None:
-        lang = load_profile(update, context.services).lang
+        lang = (await profile_of(update, context.services)).lang
         await update.effective_message.reply_html(t("unknown_command", lang))
 
 
 async def reply_text_only(update: Update, context: BotContext) -> None:
     """Say that questions are typed as text."""
     if update.effective_message is not None:
-        lang = load_profile(update, context.services).lang
+        lang = (await profile_of(update, context.services)).lang
         await update.effective_message.reply_html(t("text_only", lang))
 
 
@@ -43,7 +43,7 @@ async def answer_unclaimed_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is None:
         return
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     entry = keyboards.menu_entry(callbacks.parse_menu(query.data or "") or "")
     if entry is None:
         await query.answer(alert("button.invalid", profile.lang))

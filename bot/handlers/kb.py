@@ -17,7 +17,13 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext, RuamKitApp
 from bot.handlers import kb_upload
-from bot.handlers.common import Profile, load_profile, parse_id, require_role, send_html
+from bot.handlers.common import (
+    Profile,
+    parse_id,
+    profile_of,
+    require_role,
+    send_html,
+)
 from bot.handlers.kb_common import actor_of, knowledge_admin
 from bot.handlers.kb_render import (
     ROLLBACK_BUTTON,
@@ -50,7 +56,7 @@ async def kb_command(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     args = context.args or []
     handler = SUBCOMMANDS.get(args[0].lower()) if args else None
     if handler is None:
@@ -134,7 +140,7 @@ async def roll_back(
 @require_role(Role.ADMIN)
 async def press_rollback(update: Update, context: BotContext) -> None:
     """The rollback question's buttons: roll back to the version shown, or change nothing."""
-    query, profile = update.callback_query, load_profile(update, context.services)
+    query, profile = update.callback_query, (await profile_of(update, context.services))
     match = ROLLBACK_BUTTON.match(query.data or "") if query else None
     if query is None or query.message is None or match is None:
         return

@@ -22,7 +22,14 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import BotContext, RuamKitApp
 from bot.handlers import kb_file_choice as choice
-from bot.handlers.common import Profile, load_profile, refuse, require_role, send_html, typing
+from bot.handlers.common import (
+    Profile,
+    profile_of,
+    refuse,
+    require_role,
+    send_html,
+    typing,
+)
 from bot.handlers.kb_common import CHANGE_BUTTON, actor_of, knowledge_admin, parse_change
 from bot.handlers.kb_render import change_buttons, render_change, render_problem
 from bot.handlers.trainer_import import download_questions, import_content
@@ -56,7 +63,7 @@ async def receive_document(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None or message.document is None:
         return
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     name = safe_file_name(message.document.file_name or "document")
     file_id = message.document.file_id
     if not profile.role.allows(Role.ADMIN):
@@ -94,7 +101,7 @@ async def _offer(
 
 async def press_file_choice(update: Update, context: BotContext) -> None:
     """Import the kept question file, or (admins) add it to the knowledge base."""
-    query, profile = update.callback_query, load_profile(update, context.services)
+    query, profile = update.callback_query, (await profile_of(update, context.services))
     pressed = choice.parse_choice(query.data or "") if query else None
     if query is None or query.message is None:
         return
@@ -245,7 +252,7 @@ async def answer_change_button(update: Update, context: BotContext) -> None:
     choice = parse_change(query.data or "") if query else None
     if query is None or query.message is None or choice is None:
         return
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     admin, actor = knowledge_admin(context.services), actor_of(profile)
     act = admin.confirm if choice.confirm else admin.cancel
     try:

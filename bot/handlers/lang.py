@@ -8,7 +8,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks, keyboards
 from bot.context import BotContext, RuamKitApp
-from bot.handlers.common import load_profile
+from bot.handlers.common import profile_of
 from bot.texts import alert, t
 from core.users import set_language
 
@@ -21,7 +21,7 @@ def register(application: RuamKitApp) -> None:
 
 async def choose_language(update: Update, context: BotContext) -> None:
     """Offer the two languages as buttons."""
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     if update.effective_message is not None:
         await update.effective_message.reply_html(
             t("lang.choose", profile.lang), reply_markup=keyboards.language_buttons()
@@ -35,7 +35,9 @@ async def save_language(update: Update, context: BotContext) -> None:
     if query is None or update.effective_user is None:
         return
     if code is None:
-        await query.answer(alert("button.invalid", load_profile(update, context.services).lang))
+        await query.answer(
+            alert("button.invalid", (await profile_of(update, context.services)).lang)
+        )
         return
     with context.services.session() as session:
         set_language(session=session, telegram_id=update.effective_user.id, language=code)

@@ -18,7 +18,7 @@ from bot import callbacks
 from bot import keyboards_quiz as kb
 from bot.context import BotContext, RuamKitApp, Services
 from bot.handlers import quiz_flow, quiz_ordering, quiz_progress
-from bot.handlers.common import Profile, load_profile, send_html
+from bot.handlers.common import Profile, profile_of, send_html
 from bot.handlers.quiz_flow import row_id
 from bot.handlers.quiz_render import SlideText, attempt_title, review
 from bot.handlers.quiz_store import is_open, missed, owned_attempt
@@ -52,7 +52,7 @@ def register(application: RuamKitApp) -> None:
 
 async def open_quiz(update: Update, context: BotContext) -> None:
     """Offer to continue an open attempt, or the topics to start a new quiz."""
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     chat = update.effective_chat
     if update.callback_query is not None:
         await update.callback_query.answer()
@@ -74,7 +74,7 @@ async def open_quiz(update: Update, context: BotContext) -> None:
 async def choose_new_quiz(update: Update, context: BotContext) -> None:
     """The "start a new quiz" button under the resume offer: show the topics."""
     query = update.callback_query
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     if query is None or query.message is None:
         return
     await query.answer()
@@ -89,7 +89,7 @@ async def _send_topics(context: BotContext, chat_id: int, lang: str) -> None:
 async def choose_topic(update: Update, context: BotContext) -> None:
     """A topic was picked: ask how many questions (with or without a time limit)."""
     query = update.callback_query
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     if query is None:
         return
     bank = context.services.question_bank
@@ -108,7 +108,7 @@ async def choose_topic(update: Update, context: BotContext) -> None:
 async def choose_length(update: Update, context: BotContext) -> None:
     """A length was picked: draw the quiz and ask its first question."""
     query = update.callback_query
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     if query is None or query.message is None:
         return
     bank = context.services.question_bank
@@ -149,7 +149,7 @@ def _topic_title(bank: QuestionBank, topic: str, lang: str) -> str:
 async def act_on_attempt(update: Update, context: BotContext) -> None:
     """Continue, review, retake or practise an attempt, once it is known to be the user's."""
     query = update.callback_query
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     if query is None or query.message is None:
         return
     choice = kb.parse_attempt(query.data or "")

@@ -16,7 +16,7 @@ from telegram.error import TelegramError
 from bot import keyboards_quiz as kb
 from bot.context import BotContext, Services
 from bot.handlers import quiz_flow
-from bot.handlers.common import load_profile
+from bot.handlers.common import profile_of
 from bot.handlers.quiz_flow import row_id, shown_item
 from bot.handlers.quiz_render import ordering_result, ordering_text
 from bot.handlers.quiz_store import open_item
@@ -33,7 +33,7 @@ async def choose_order(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is None:
         return
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     step = kb.parse_order(query.data or "")
     found = _ordering_item(context.services, step, profile.telegram_id) if step else None
     if step is None or found is None:
@@ -74,7 +74,7 @@ async def _grade_order(
     """Store the full order, show the verdict in place, and ask the next question."""
     query = update.callback_query
     assert query is not None
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     with context.services.session() as session:
         outcome = record_item_answer(
             session=session, attempt_item_id=step.item_id, user_id=profile.telegram_id,

@@ -10,7 +10,7 @@ from telegram.ext import CommandHandler
 
 from bot.context import BotContext, RuamKitApp
 from bot.handlers import quiz_flow
-from bot.handlers.common import load_profile, send_html
+from bot.handlers.common import profile_of, send_html
 from bot.handlers.quiz_render import results
 from bot.handlers.quiz_store import next_due_at
 from bot.texts import Html, t
@@ -32,7 +32,7 @@ def register(application: RuamKitApp) -> None:
 async def start_practice(update: Update, context: BotContext) -> None:
     """Practise the questions due in the learner's Leitner boxes, most overdue first."""
     services = context.services
-    profile = load_profile(update, services)
+    profile = await profile_of(update, services)
     chat = update.effective_chat
     if chat is None:
         return
@@ -63,7 +63,7 @@ def _nothing_due(lang: str, upcoming: datetime | None, now: datetime, tz: str) -
 async def show_results(update: Update, context: BotContext) -> None:
     """The latest attempts, right answers by topic, and the Leitner boxes."""
     services = context.services
-    profile = load_profile(update, services)
+    profile = await profile_of(update, services)
     chat = update.effective_chat
     if chat is None:
         return

@@ -15,7 +15,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot import callbacks
 from bot.context import BotContext, RuamKitApp, Services
 from bot.handlers.commands import command_lines, commands_for, publish_chat_commands
-from bot.handlers.common import load_profile, parse_id, require_role, send_html
+from bot.handlers.common import parse_id, profile_of, require_role, send_html
 from bot.texts import Html, t
 from core.users import (
     Role,
@@ -62,7 +62,7 @@ async def revoke_trainer(update: Update, context: BotContext) -> None:
 async def _change_role(update: Update, context: BotContext, *, trainer: bool) -> None:
     """Parse the target id, change the stored role, tell the admin and the person."""
     services, message = context.services, update.effective_message
-    lang = load_profile(update, services).lang
+    lang = (await profile_of(update, services)).lang
     target = _target_id(context.args)
     if message is None:
         return
@@ -111,7 +111,7 @@ async def _tell_target(context: BotContext, user: User, *, trainer: bool) -> Non
 @require_role(Role.ADMIN)
 async def show_trainers(update: Update, context: BotContext) -> None:
     """/trainers: everyone holding the trainer role."""
-    lang = load_profile(update, context.services).lang
+    lang = (await profile_of(update, context.services)).lang
     with context.services.session() as session:
         people = [f"• {_describe(user)}" for user in list_trainers(session=session)]
     if update.effective_message is None:
@@ -125,7 +125,7 @@ async def show_trainers(update: Update, context: BotContext) -> None:
 @require_role(Role.ADMIN)
 async def open_admin_panel(update: Update, context: BotContext) -> None:
     """The admin menu: admin commands and the feedback export."""
-    lang = load_profile(update, context.services).lang
+    lang = (await profile_of(update, context.services)).lang
     lines = command_lines(commands_for(Role.ADMIN, only=Role.ADMIN), lang)
     await _panel(update, context, t("admin.panel", lang, commands=lines))
 
@@ -133,7 +133,7 @@ async def open_admin_panel(update: Update, context: BotContext) -> None:
 @require_role(Role.TRAINER)
 async def open_trainer_panel(update: Update, context: BotContext) -> None:
     """The trainer menu: trainer commands (none yet)."""
-    lang = load_profile(update, context.services).lang
+    lang = (await profile_of(update, context.services)).lang
     specs = commands_for(Role.ADMIN, only=Role.TRAINER)
     body = command_lines(specs, lang) if specs else t("trainer.none", lang)
     await _panel(update, context, t("trainer.panel", lang, commands=body))

@@ -9,7 +9,7 @@ from bot import callbacks, keyboards
 from bot.context import BotContext, RuamKitApp
 from bot.handlers import trainer_cohorts
 from bot.handlers.commands import command_lines, commands_for, publish_chat_commands
-from bot.handlers.common import load_profile, send_html
+from bot.handlers.common import profile_of, send_html
 from bot.texts import t
 from core.users import Role
 from retrieval.prompts import topics
@@ -24,7 +24,7 @@ def register(application: RuamKitApp) -> None:
 
 async def show_welcome(update: Update, context: BotContext) -> None:
     """Greet the user and show the menu their role allows."""
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     message = update.effective_message
     if message is None:
         return
@@ -40,7 +40,7 @@ async def show_welcome(update: Update, context: BotContext) -> None:
 
 async def show_help(update: Update, context: BotContext) -> None:
     """Explain how to ask, and list the commands this user may use."""
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     if update.effective_message is None:
         return
     lines = command_lines(commands_for(profile.role), profile.lang)
@@ -52,7 +52,7 @@ async def show_help(update: Update, context: BotContext) -> None:
 async def open_ask(update: Update, context: BotContext) -> None:
     """Invite a question and offer the lecture's main topics as buttons."""
     query = update.callback_query
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     if query is None or query.message is None:
         return
     await query.answer()

@@ -19,7 +19,7 @@ from telegram.error import BadRequest
 from bot import keyboards_trainer as kb
 from bot.context import BotContext, Services
 from bot.handlers import trainer_form as form
-from bot.handlers.common import Profile, load_profile, require_role, send_html
+from bot.handlers.common import Profile, profile_of, require_role, send_html
 from bot.handlers.trainer_common import now, private_request, zone_of
 from bot.handlers.trainer_form_steps import CODE_STEPS, PRESSES, TEXTS, Data, Move
 from bot.handlers.trainer_jobs import deliver_due, schedule_assignment
@@ -71,7 +71,7 @@ async def assign_command(update: Update, context: BotContext) -> None:
 @require_role(Role.TRAINER)
 async def press_form(update: Update, context: BotContext) -> None:
     """A button of the form: check it belongs to the current step, then move on."""
-    query, profile = update.callback_query, load_profile(update, context.services)
+    query, profile = update.callback_query, (await profile_of(update, context.services))
     if query is None or query.message is None:
         return
     press = kb.parse_form(query.data or "")
@@ -179,7 +179,7 @@ def _create(services: Services, session: Session, trainer_id: int, data: Data) -
 @require_role(Role.TRAINER)
 async def receive_text(update: Update, context: BotContext) -> None:
     """Typed opening or due time, or a new title, at the step that asks for it."""
-    message, profile = update.effective_message, load_profile(update, context.services)
+    message, profile = update.effective_message, (await profile_of(update, context.services))
     if message is None or not message.text:
         return
     with context.services.session() as session:

@@ -15,7 +15,7 @@ from telegram.error import BadRequest
 
 from bot import keyboards_trainer as kb
 from bot.context import BotContext
-from bot.handlers.common import load_profile, require_role, send_html
+from bot.handlers.common import profile_of, require_role, send_html
 from bot.handlers.trainer_common import (
     answer_denied,
     bot_username,
@@ -52,7 +52,7 @@ async def cohort_command(update: Update, context: BotContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     args = context.args or []
     action = args[0].lower() if args else ""
     if action == "new":
@@ -67,7 +67,7 @@ async def cohort_command(update: Update, context: BotContext) -> None:
 
 async def _create(update: Update, context: BotContext, name: str) -> None:
     """Store a new cohort and show its invite code and link."""
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     message = update.effective_message
     assert message is not None
     if not name.strip():
@@ -85,7 +85,7 @@ async def _create(update: Update, context: BotContext, name: str) -> None:
 
 
 async def _list(update: Update, context: BotContext) -> None:
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     message = update.effective_message
     assert message is not None
     with context.services.session() as session:
@@ -99,7 +99,7 @@ async def _list(update: Update, context: BotContext) -> None:
 
 async def _offer_links(update: Update, context: BotContext) -> None:
     """Inside a group: buttons to link this group to one of my cohorts."""
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     message, chat = update.effective_message, update.effective_chat
     assert message is not None and chat is not None
     if chat.type == ChatType.PRIVATE:
@@ -117,7 +117,7 @@ async def _offer_links(update: Update, context: BotContext) -> None:
 @require_role(Role.TRAINER)
 async def press_link(update: Update, context: BotContext) -> None:
     """Link the group the button is in to the chosen cohort."""
-    query, profile = update.callback_query, load_profile(update, context.services)
+    query, profile = update.callback_query, (await profile_of(update, context.services))
     found = kb.ids(kb.LINK, query.data or "") if query else None
     if query is None or query.message is None or found is None:
         return
@@ -140,7 +140,7 @@ async def press_link(update: Update, context: BotContext) -> None:
 @require_role(Role.TRAINER)
 async def press_cohort(update: Update, context: BotContext) -> None:
     """A cohort's card: code, link, members, group, leaderboard."""
-    query, profile = update.callback_query, load_profile(update, context.services)
+    query, profile = update.callback_query, (await profile_of(update, context.services))
     found = kb.ids(kb.COHORT, query.data or "") if query else None
     if query is None or query.message is None or found is None:
         return
@@ -165,7 +165,7 @@ async def press_cohort(update: Update, context: BotContext) -> None:
 @require_role(Role.TRAINER)
 async def press_members(update: Update, context: BotContext) -> None:
     """The cohort's members with a remove button each."""
-    query, profile = update.callback_query, load_profile(update, context.services)
+    query, profile = update.callback_query, (await profile_of(update, context.services))
     found = kb.ids(kb.MEMBERS, query.data or "") if query else None
     if query is None or query.message is None or found is None:
         return
@@ -181,7 +181,7 @@ async def press_members(update: Update, context: BotContext) -> None:
 @require_role(Role.TRAINER)
 async def press_remove(update: Update, context: BotContext) -> None:
     """Take a member out of the cohort and refresh the list."""
-    query, profile = update.callback_query, load_profile(update, context.services)
+    query, profile = update.callback_query, (await profile_of(update, context.services))
     found = kb.ids(kb.REMOVE, query.data or "") if query else None
     if query is None or found is None:
         return
@@ -205,7 +205,7 @@ async def press_remove(update: Update, context: BotContext) -> None:
 @require_role(Role.TRAINER)
 async def press_board(update: Update, context: BotContext) -> None:
     """Turn the cohort's leaderboard on or off."""
-    query, profile = update.callback_query, load_profile(update, context.services)
+    query, profile = update.callback_query, (await profile_of(update, context.services))
     found = kb.ids(kb.BOARD, query.data or "") if query else None
     if query is None or found is None:
         return
@@ -272,7 +272,9 @@ async def join_command(update: Update, context: BotContext) -> None:
     if not code and chat.type != ChatType.PRIVATE:
         await _join(update, context, code=None)
     elif not code:
-        await message.reply_html(t("tr.join.usage", load_profile(update, context.services).lang))
+        await message.reply_html(
+            t("tr.join.usage", (await profile_of(update, context.services)).lang)
+        )
     else:
         await _join(update, context, code=code)
 
@@ -287,7 +289,7 @@ async def join_from_payload(update: Update, context: BotContext, payload: str) -
 
 
 async def _join(update: Update, context: BotContext, *, code: str | None) -> None:
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     message, chat = update.effective_message, update.effective_chat
     assert message is not None and chat is not None
     try:

@@ -10,7 +10,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
 from bot.context import BotContext, Services
-from bot.handlers.common import Profile, load_profile
+from bot.handlers.common import Profile, profile_of
 from bot.texts import alert, t
 from core.dates import DEFAULT_TIMEZONE, format_datetime
 
@@ -24,7 +24,7 @@ async def private_request(
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return None
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     if chat.type != ChatType.PRIVATE:
         await message.reply_html(t("tr.private_only", profile.lang))
         return None

@@ -16,7 +16,7 @@ from telegram.error import TelegramError
 
 from bot import keyboards_trainer as kb
 from bot.context import BotContext
-from bot.handlers.common import Profile, load_profile, refuse, require_role, send_html
+from bot.handlers.common import Profile, profile_of, refuse, require_role, send_html
 from bot.handlers.trainer_common import answer_invalid, format_time, zone_of
 from bot.handlers.trainer_state import Step, awaits, clear_draft, get_draft, new_draft
 from bot.rendering import escape
@@ -49,7 +49,7 @@ async def import_command(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     with context.services.session() as session:
         new_draft(session=session, telegram_id=profile.telegram_id, step=Step.IMPORT)
         batches = import_batches(session=session, owner_id=profile.telegram_id)
@@ -74,7 +74,7 @@ async def receive_file(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None or message.document is None:
         return
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     if not profile.role.allows(Role.TRAINER):
         await refuse(update, profile.lang, Role.TRAINER)
         return
@@ -132,7 +132,7 @@ async def download_questions(
 @require_role(Role.TRAINER)
 async def press_template(update: Update, context: BotContext) -> None:
     """Send the CSV template."""
-    query, profile = update.callback_query, load_profile(update, context.services)
+    query, profile = update.callback_query, (await profile_of(update, context.services))
     if query is None or query.message is None:
         return
     await query.answer()
@@ -145,7 +145,7 @@ async def press_template(update: Update, context: BotContext) -> None:
 @require_role(Role.TRAINER)
 async def press_retire(update: Update, context: BotContext) -> None:
     """Withdraw one imported file's questions from future assignments."""
-    query, profile = update.callback_query, load_profile(update, context.services)
+    query, profile = update.callback_query, (await profile_of(update, context.services))
     found = kb.words(kb.RETIRE, query.data or "") if query else None
     if query is None:
         return

@@ -14,7 +14,13 @@ from telegram import CallbackQuery, InputFile, Update
 
 from bot import keyboards_trainer as kb
 from bot.context import BotContext, Services
-from bot.handlers.common import Profile, load_profile, parse_id, require_role, send_html
+from bot.handlers.common import (
+    Profile,
+    parse_id,
+    profile_of,
+    require_role,
+    send_html,
+)
 from bot.handlers.trainer_common import (
     answer_denied,
     answer_invalid,
@@ -207,7 +213,7 @@ async def _pressed_results(
     update: Update, context: BotContext, parse: Callable[[str], Parsed]
 ) -> tuple[CallbackQuery, Profile, AssignmentResults, str] | None:
     """Parse a results button, load the presser's own results, or answer why not."""
-    query, profile = update.callback_query, load_profile(update, context.services)
+    query, profile = update.callback_query, (await profile_of(update, context.services))
     if query is None or query.message is None:
         return None
     parsed = parse(query.data or "")

@@ -17,7 +17,7 @@ from telegram.constants import ChatType
 from bot import keyboards_trainer as kb
 from bot.context import BotContext, Services
 from bot.handlers import quiz_flow
-from bot.handlers.common import Profile, load_profile, send_html
+from bot.handlers.common import Profile, profile_of, send_html
 from bot.handlers.quiz_render import review
 from bot.handlers.quiz_store import is_open, missed, owned_attempt
 from bot.handlers.trainer_common import (
@@ -107,7 +107,7 @@ def _task_button(task: Task, lang: str) -> InlineKeyboardButton:
 
 async def press_start(update: Update, context: BotContext) -> None:
     """Start or continue an assignment in the trainee's private chat."""
-    query, profile = update.callback_query, load_profile(update, context.services)
+    query, profile = update.callback_query, (await profile_of(update, context.services))
     found = kb.ids(kb.GO, query.data or "") if query else None
     if query is None or query.message is None:
         return
@@ -178,7 +178,7 @@ async def finish_attempt(context: BotContext, attempt_id: int, lang: str) -> Non
 
 async def press_review(update: Update, context: BotContext) -> None:
     """The missed questions with the right answers, once the trainer's reveal time has come."""
-    query, profile = update.callback_query, load_profile(update, context.services)
+    query, profile = update.callback_query, (await profile_of(update, context.services))
     found = kb.ids(kb.REVIEW, query.data or "") if query else None
     if query is None or query.message is None:
         return
@@ -210,7 +210,7 @@ async def leaderboard_command(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    profile = load_profile(update, context.services)
+    profile = await profile_of(update, context.services)
     text, buttons = _boards(context.services, profile)
     markup = kb.column(buttons) if buttons else None
     await message.reply_html(text, reply_markup=markup)
@@ -244,7 +244,7 @@ def _boards(services: Services, profile: Profile) -> tuple[Html, list[InlineKeyb
 
 async def press_opt_in(update: Update, context: BotContext) -> None:
     """Show or hide me on a cohort's leaderboard."""
-    query, profile = update.callback_query, load_profile(update, context.services)
+    query, profile = update.callback_query, (await profile_of(update, context.services))
     found = kb.ids(kb.OPT_IN, query.data or "") if query else None
     if query is None or query.message is None or found is None:
         return
