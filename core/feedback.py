@@ -11,11 +11,12 @@ from typing import Any, TextIO
 from sqlalchemy import JSON, BigInteger, Column, Text
 from sqlmodel import Field, Session, SQLModel, col, select
 
+from core.dates import DEFAULT_TIMEZONE, format_iso_local
 from core.users import User, UTCDateTime, utc_now
 
 CSV_COLUMNS = (
     "id",
-    "time_utc",
+    "time",
     "user_id",
     "user_name",
     "lang",
@@ -24,7 +25,7 @@ CSV_COLUMNS = (
     "found",
     "citations",
     "feedback",
-    "feedback_time_utc",
+    "feedback_time",
 )
 
 
@@ -108,28 +109,33 @@ def set_feedback(
     return record
 
 
-def export_csv(*, session: Session, out: TextIO, rated_only: bool = False) -> int:
-    """Write answers (oldest first) as CSV rows to `out`; returns how many were written."""
+def export_csv(
+    *, session: Session, out: TextIO, rated_only: bool = False, tz: str = DEFAULT_TIMEZONE
+) -> int:
+    """Write answers (oldest first) as CSV rows to `out`; returns how many were written.
+
+    Times are local to `tz` (the TIMEZONE setting), and the time headers name the zone.
+    """
     query = select(AnswerRecord, User).join(
         User, col(User.telegram_id) == col(AnswerRecord.user_id), isouter=True
     )
     if rated_only:
         query = query.where(col(AnswerRecord.feedback).is_not(None))
     writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([f"{c} ({tz})" if c.endswith("time") else c for c in CSV_COLUMNS])
     count = 0
     for record, user in session.exec(query.order_by(col(AnswerRecord.id))):
-        writer.writerow(csv_row(record, user.first_name if user else ""))
+        writer.writerow(csv_row(record, user.first_name if user else "", tz))
         count += 1
     return count
 
 
-def csv_row(record: AnswerRecord, user_name: str) -> list[str]:
-    """One export row: citations as their labels, times as UTC."""
+def csv_row(record: AnswerRecord, user_name: str, tz: str = DEFAULT_TIMEZONE) -> list[str]:
+    """One export row: citations as their labels, times local to `tz`."""
     labels = "; ".join(str(c.get("label", "")) for c in record.citations or [])
     return [
         str(record.id),
-        _time(record.created_at),
+        _time(record.created_at, tz),
         str(record.user_id),
         user_name,
         record.lang,
@@ -138,9 +144,9 @@ def csv_row(record: AnswerRecord, user_name: str) -> list[str]:
         "yes" if record.found else "no",
         labels,
         record.feedback or "",
-        _time(record.feedback_at),
+        _time(record.feedback_at, tz),
     ]
 
 
-def _time(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M:%S") if moment else ""
+def _time(moment: datetime | None, tz: str) -> str:
+    return format_iso_local(moment, tz) if moment else ""

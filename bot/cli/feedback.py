@@ -30,12 +30,22 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
         create_tables(engine)
         with session_scope(engine) as session:
             if args.out is None:
-                count = export_csv(session=session, out=sys.stdout, rated_only=args.rated_only)
+                count = export_csv(
+                    session=session,
+                    out=sys.stdout,
+                    rated_only=args.rated_only,
+                    tz=settings.timezone,
+                )
             else:
                 args.out.parent.mkdir(parents=True, exist_ok=True)
                 # The BOM makes Excel read the file as UTF-8, so Thai shows correctly.
                 with args.out.open("w", encoding="utf-8-sig", newline="") as out:
-                    count = export_csv(session=session, out=out, rated_only=args.rated_only)
+                    count = export_csv(
+                        session=session,
+                        out=out,
+                        rated_only=args.rated_only,
+                        tz=settings.timezone,
+                    )
     finally:
         engine.dispose()
     where = args.out or "standard output"

@@ -7,6 +7,7 @@ import io
 
 import pytest
 
+from core.dates import format_iso_local
 from core.db import create_tables, make_engine, session_scope
 from core.feedback import Feedback, export_csv, get_answer_for, record_answer, set_feedback
 from core.users import (
@@ -99,6 +100,10 @@ def test_feedback_only_on_ones_own_answer_and_exported(engine):
             "สมศรี",
         )
         assert (rows[1]["found"], rows[1]["feedback"]) == ("no", "")
+        # times are local (Asia/Bangkok by default) and the header says so
+        stamp = rows[0]["time (Asia/Bangkok)"]
+        assert stamp == format_iso_local(record.created_at, "Asia/Bangkok")
+        assert rows[0]["feedback_time (Asia/Bangkok)"]
         rated = io.StringIO()
         assert export_csv(session=session, out=rated, rated_only=True) == 1
     assert other.id != record.id
