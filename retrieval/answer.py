@@ -17,6 +17,7 @@ from retrieval.glossary import glosses_for
 from retrieval.keyword import BM25Index
 from retrieval.kinds import QuestionKind, question_kind
 from retrieval.passages import Passage
+from retrieval.questions import question_share
 from retrieval.search import SearchHit, SearchResult
 
 MAX_UNITS = 2
@@ -26,6 +27,8 @@ MAX_UNITS = 2
 SECOND_UNIT_MARGIN = 1.5
 COMPARISON_MARGIN = 2.0
 MAX_UNIT_CHARS = 1200
+# An agenda or question-only unit is never quoted second (it announces, it does not answer).
+AGENDA_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,8 @@ def select_units(result: SearchResult, kind: QuestionKind) -> list[SearchHit]:
         if len(chosen) >= MAX_UNITS:
             break
         same_doc = hit.passage.doc == best.passage.doc
-        if same_doc and hit.score >= best.score - margin:
+        agenda = kind != "outline" and question_share(hit.passage.text) >= AGENDA_SHARE
+        if same_doc and not agenda and hit.score >= best.score - margin:
             chosen.append(hit)
     return chosen
 

@@ -154,7 +154,7 @@ def build_version(
     old_extras = {
         doc: meta.get("off_topic", "") for doc, meta in _previous_documents(previous).items()
     }
-    new_extras = {d.doc: _off_topic_fingerprint(d) for d in documents}
+    new_extras = {d.doc: _extras_fingerprint(d) for d in documents}
     report = diff_documents(old, passages, embedder.model_id, (old_extras, new_extras))
     cache: dict[str, NDArray[np.float32]] = {}
     if previous is not None and previous.model_id == embedder.model_id:
@@ -248,17 +248,15 @@ def _write_off_topic(
     np.save(folder / OFF_TOPIC_VECTORS, vectors.astype(np.float32))
 
 
-def _off_topic_fingerprint(document: SourceDocument) -> str:
+def _extras_fingerprint(document: SourceDocument) -> str:
     """A short fingerprint of what a document carries besides passages ("" when nothing).
 
-    Its off-topic list and the questions its units answer: a change to either alone is a
-    change to the document, so a reload builds and publishes it.
+    Its off-topic list and its views (headings, questions, lines): a change to either alone,
+    or to how views are made, is a change to the document, so a reload builds and publishes it.
     """
-    questions = [
-        f"{loc.unit}{loc.number}:{q}" for loc, qs in document.questions.items() for q in qs
-    ]
-    extra = "\n".join([*document.off_topic, "\u0000", *questions])
-    return content_hash(extra)[:16] if document.off_topic or questions else ""
+    views = [f"{v.unit_key}|{v.kind}|{v.text}" for v in views_of([document])]
+    extra = "\n".join([*document.off_topic, "\u0000", *views])
+    return content_hash(extra)[:16] if document.off_topic or views else ""
 
 
 def _previous_documents(previous: KnowledgeIndex | None) -> dict[str, dict[str, str]]:
@@ -269,7 +267,7 @@ def _previous_documents(previous: KnowledgeIndex | None) -> dict[str, dict[str, 
 def _document_meta(documents: Sequence[SourceDocument]) -> dict[str, dict[str, str]]:
     """Titles and metadata of the indexed documents, for listings and change detection."""
     return {
-        d.doc: {"title": d.title, **d.metadata, "off_topic": _off_topic_fingerprint(d)}
+        d.doc: {"title": d.title, **d.metadata, "off_topic": _extras_fingerprint(d)}
         for d in documents
     }
 

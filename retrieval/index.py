@@ -154,6 +154,14 @@ class KnowledgeIndex:
         return np.array([question_share(p.text) for p in self.passages], dtype=np.float32)
 
     @cached_property
+    def units_with_questions(self) -> NDArray[np.bool_]:
+        """Units that have question views (the ranker applies to these)."""
+        found = np.zeros(len(self.units), dtype=bool)
+        asked = self.view_kinds == "question"
+        found[self.view_unit[asked]] = True
+        return found
+
+    @cached_property
     def lecturer_units(self) -> NDArray[np.bool_]:
         """Units that name their document's lecturer (metadata `lecturer`): who gave the talk."""
         documents = self.manifest.get("documents", {})

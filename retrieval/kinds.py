@@ -62,8 +62,8 @@ _PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
     (
         "definition",
         re.compile(
-            r"คืออะไร|หมายถึง|ความหมาย|นิยาม|แปลว่า|คือ(?:ยังไง|อะไร)?$|what is|what's|what does"
-            r".{0,40}mean|meaning|define|definition",
+            r"คืออะไร|หมายถึง|หมายความ|ความหมาย|นิยาม|แปลว่า|คือ(?:ยังไง|อะไร)?$"
+            r"|what is|what's|what does.{0,40}mean|meaning|define|definition",
             re.I,
         ),
     ),
@@ -75,8 +75,11 @@ _SCENARIO = re.compile(
     r"|(?:เรา|ผม|ดิฉัน|อบต\.?|เทศบาล|อำเภอ|จังหวัด|กรม)(?:แค่|เพียง|ก็|มัก|จะ|ได้)?"
     r"(?:จัด|ทำ|เปิด|ให้|เชิญ|ประชุม)"
     r"|ถือว่า(?:อยู่)?(?:ระดับ|เป็น)|นับว่า|จัดอยู่(?:ใน)?(?:ระดับ)?"
-    r"|\b(?:we|our (?:agency|office|department|ministry|municipality|team))\b"
-    r"|\bmy (?:agency|office|department|team)\b|counts? as|which level",
+    r"|\bwe (?:only|just|always|usually|often|hold|held|run|ran|organi[sz]ed?|set up|invite"
+    r"|have|had|are|did|trained|asked|post|publish|gave|give|let)\b"
+    r"|\b(?:our|my) (?:\w+ )?(?:agency|office|department|ministry|municipality|team"
+    r"|province|district)\b"
+    r"|counts? as|which level",
     re.I,
 )
 

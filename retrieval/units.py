@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 from knowledge.models import Locator, SourceDocument, content_hash
-from knowledge.structure import plain_text
+from knowledge.structure import is_structured, plain_text
 from retrieval.passages import unit_key
 
 ViewKind = Literal["heading", "question", "line"]
@@ -122,7 +122,13 @@ def views_of(documents: Sequence[SourceDocument]) -> list[View]:
 
 
 def unit_lines_of(text: str) -> list[str]:
-    """A unit's lines worth finding on their own (items, cells, lines); none for one-liners."""
+    """A structured unit's list items and table cells, each worth finding on its own.
+
+    Plain paragraphs get none: their chunks already carry every sentence, and embedding
+    each line again would slow every upload for little gain.
+    """
+    if not is_structured(text):
+        return []
     lines = [line.strip() for line in plain_text(text).splitlines()]
     lines = [line for line in lines if len(line) >= MIN_LINE_CHARS]
     return lines if len(lines) > 1 else []

@@ -73,23 +73,31 @@ def test_boilerplate_is_never_retrievable(lecture_answerer: QuestionAnswerer) ->
     assert sorted({p.number for p in passages}) == list(range(1, 24))
 
 
-def test_golden_questions_keep_their_hit_rate_and_refusals(lecture_answerer: Any) -> None:
-    """A quality floor on the shipped golden questions (measured 0.87 hit@3, 0.82 refusal)."""
+def test_the_held_out_golden_split_keeps_its_quality_floor(lecture_answerer: Any) -> None:
+    """A floor under the golden test split (measured: hit@3 0.93, 0.61 / 0.03 refusals).
+
+    Not a tuning target: it guards against a change that breaks retrieval or refusal.
+    """
     from pathlib import Path
 
-    from retrieval.evaluation import first_hit_rank, is_lecture_hit, load_lecture_set
+    from retrieval.evaluation import first_hit_rank, is_gold_unit, load_lecture_set
 
-    golden = Path(__file__).resolve().parents[2] / "knowledge" / "golden" / "lecture.jsonl"
-    hits = answerable = refused = unanswerable = 0
-    for item in load_lecture_set(golden):
+    golden = Path(__file__).resolve().parents[2] / "knowledge" / "golden" / "lecture_split.jsonl"
+    hits = answerable = refused = wrongly_refused = unanswerable = 0
+    for item in load_lecture_set(golden, "test"):
         assessment = lecture_answerer.assess(item.question)
         if item.answerable:
             answerable += 1
-            flags = [is_lecture_hit(h.passage.text, item.gold) for h in assessment.result.hits]
+            flags = [
+                is_gold_unit(h.passage.number, h.passage.unit, h.passage.text, item)
+                for h in assessment.result.hits
+            ]
             rank = first_hit_rank(flags)
             hits += int(rank is not None and rank <= 3)
+            wrongly_refused += int(not assessment.covered)
         else:
             unanswerable += 1
             refused += int(not assessment.covered)
-    assert hits / answerable >= 0.80
-    assert refused / unanswerable >= 0.75
+    assert hits / answerable >= 0.88
+    assert wrongly_refused / answerable <= 0.08
+    assert refused / unanswerable >= 0.50

@@ -22,6 +22,9 @@ from retrieval.kinds import asks_for_outline, question_kind
         ("หน่วยงานเราแค่จัดเวทีรับฟังความคิดเห็น ถือว่าอยู่ระดับไหน", "scenario"),
         ("We only hold a public hearing once a year. Which level is that?", "scenario"),
         ("หัวข้อการบรรยายมีอะไรบ้าง", "outline"),
+        ("Our provincial office invites the sugar mill to the water committee", "scenario"),
+        ("What mistakes should we avoid?", "other"),
+        ("การบริหารราชการแบบมีส่วนร่วมหมายความว่าอะไร", "definition"),
         ("EPA Superfund", "other"),
     ],
 )
