@@ -101,6 +101,20 @@ DOMAIN_GLOSSARY: dict[str, str] = {
     "role": "บทบาท",
     "mechanism": "กลไก",
     "mechanisms": "กลไก",
+    # Everyday public-service words, so a Thai question also finds an English upload.
+    "privacy": "ความเป็นส่วนตัว",
+    "personal": "ส่วนบุคคล",
+    "data": "ข้อมูล",
+    "service": "บริการ",
+    "services": "บริการ",
+    "user": "ผู้ใช้",
+    "users": "ผู้ใช้ ผู้ใช้บริการ",
+    "security": "ความปลอดภัย",
+    "secure": "ปลอดภัย",
+    "design": "ออกแบบ",
+    "team": "ทีม",
+    "measure": "วัดผล",
+    "language": "ภาษา",
 }
 
 _PAIR = re.compile(r"([\u0e00-\u0e7f][\u0e00-\u0e7f ]{1,40})\s*\(([A-Za-z][A-Za-z ’‘'\-]{1,40})\)")

@@ -208,6 +208,11 @@ class KnowledgeIndex:
         return {doc: thai.detect_language(" ".join(parts)[:4000]) for doc, parts in texts.items()}
 
     @cached_property
+    def has_english_documents(self) -> bool:
+        """Whether any document is mostly English (Thai questions then get English terms)."""
+        return "en" in self.doc_language.values()
+
+    @cached_property
     def lecture_docs(self) -> frozenset[str]:
         """Documents that are lectures (their metadata names a lecturer): "from the lecture"."""
         documents = self.manifest.get("documents", {})

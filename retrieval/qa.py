@@ -146,9 +146,13 @@ class QuestionAnswerer:
         # How much closer the question is to a question this document answers than to
         # off-topic text read the same way (0 when the document has no question views).
         asked = mine & (index.view_kinds != "line")
-        view_top = float(result.view_dense[asked].max()) if asked.any() else 0.0
-        if asked.any() and result.query_vector is not None and self._background is not None:
+        background = self._background_best(index, result.query_vector)
+        if (mine & (index.view_kinds == "question")).any() and result.query_vector is not None:
+            assert self._background is not None
+            view_top = float(result.view_dense[asked].max())
             view_top -= self._background.best_as_query(result.query_vector)
+        else:  # no written questions: the passages' own margin stands in for the views'
+            view_top = float(result.dense[rows].max(initial=0.0)) - background
         asked_in = thai.detect_language(question)  # the question's language, not the reply's
         material = index.doc_language.get(doc, "th") if doc else "th"
         tokens = result.query_tokens
@@ -159,7 +163,7 @@ class QuestionAnswerer:
         return compute_signals(
             result.dense[rows],
             result.lexical[rows],
-            self._background_best(index, result.query_vector),
+            background,
             vocabulary_coverage(tokens, index.bm25, thai.stopwords(), vocabulary),
             len(result.query_tokens),
             asked_in != material,

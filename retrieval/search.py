@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 from knowledge import thai
 from retrieval.embeddings import Embedder
 from retrieval.evaluation import MAX_HIT_PASSAGE_CHARS
-from retrieval.glossary import thai_terms_for
+from retrieval.glossary import english_terms_for, thai_terms_for
 from retrieval.hybrid import SearchConfig, fuse, zscore
 from retrieval.index import KnowledgeIndex
 from retrieval.keyword import char_trigrams, with_bigrams
@@ -124,6 +124,8 @@ class HybridSearcher:
         tokens = thai.search_tokens(question)
         if thai.detect_language(question) == "en":
             tokens += thai.search_tokens(thai_terms_for(question, index.bilingual_pairs))
+        elif index.has_english_documents:  # a Thai question may be about an English upload
+            tokens += thai.search_tokens(english_terms_for(question, index.bilingual_pairs))
         needs_dense = self.config.method != "lexical"
         query_vector = self.embedder.embed_queries([question])[0] if needs_dense else None
         if query_vector is not None and len(index):
