@@ -41,6 +41,7 @@ bench-load: install
 	$(BIN)/python -m benchmarks.load $(BENCH_LOAD_ARGS) --out docs/benchmarks.md
 
 eval: install
+	$(BIN)/ruamkit eval knowledge/golden/lecture_split.jsonl
 	$(BIN)/ruamkit eval $(EVAL)/lecture_dev.jsonl
 	$(BIN)/ruamkit eval --corpus $(EVAL)/iapp_wiki_test_corpus.jsonl --queries $(EVAL)/iapp_wiki_test_queries.jsonl
 

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from benchmarks.load_report import keep_section
 from benchmarks.peers import bm25_corpus, bm25_lecture, naive_corpus, naive_lecture
 from benchmarks.report import render
 from bot.cli.evaluate import score_lecture
@@ -184,7 +185,8 @@ def main() -> None:
                 embedder, settings.source_dir, answerable, Path(tmp)
             )
         results["lecture_build"] = lecture_build(settings, embedder)
-    args.out.write_text(render(results), encoding="utf-8")
+    # `make bench-load` owns its own section of the same file: keep it.
+    args.out.write_text(keep_section(args.out, render(results)), encoding="utf-8")
     print(json.dumps(results, ensure_ascii=False, indent=2))
 
 
