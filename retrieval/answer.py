@@ -17,7 +17,6 @@ from retrieval.glossary import glosses_for
 from retrieval.keyword import BM25Index
 from retrieval.kinds import QuestionKind, question_kind
 from retrieval.passages import Passage
-from retrieval.questions import question_share
 from retrieval.search import SearchHit, SearchResult
 
 MAX_UNITS = 2
@@ -103,7 +102,7 @@ def select_units(result: SearchResult, kind: QuestionKind) -> list[SearchHit]:
         if len(chosen) >= MAX_UNITS:
             break
         same_doc = hit.passage.doc == best.passage.doc
-        agenda = kind != "outline" and question_share(hit.passage.text) >= AGENDA_SHARE
+        agenda = kind != "outline" and hit.question_share >= AGENDA_SHARE
         if same_doc and not agenda and hit.score >= best.score - margin:
             chosen.append(hit)
     return chosen

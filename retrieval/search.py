@@ -35,6 +35,7 @@ class SearchHit:
     dense: float
     lexical: float
     unit_text: str = ""  # the whole unit with its structure (lists, tables), for answers
+    question_share: float = 0.0  # of the unit: an agenda or question-only slide is near 1
 
 
 @dataclass(frozen=True)
@@ -58,15 +59,22 @@ def per_unit_max(values: Scores, owner: NDArray[np.int64], units: int) -> Scores
     return best
 
 
-def unit_scores(
-    index: KnowledgeIndex,
-    question: str,
-    dense: Scores,
-    lexical: Scores,
-    view_dense: Scores,
-    view_lexical: Scores,
-) -> UnitScores:
+@dataclass(frozen=True)
+class RawScores:
+    """One question's query tokens and vector, and every retriever's chunk and view scores."""
+
+    tokens: list[str]
+    query_vector: NDArray[np.float32] | None
+    dense: Scores
+    lexical: Scores
+    view_dense: Scores
+    view_lexical: Scores
+
+
+def unit_scores(index: KnowledgeIndex, question: str, raw: RawScores) -> UnitScores:
     """Every retriever's best score per unit (-inf where a unit has no such view)."""
+    dense, lexical = raw.dense, raw.lexical
+    view_dense, view_lexical = raw.view_dense, raw.view_lexical
     units = len(index.units)
     kinds = index.view_kinds
     asked = kinds != "line"
@@ -79,6 +87,13 @@ def unit_scores(
         chars=index.char_bm25.scores(char_trigrams(question)),
         agenda=index.unit_question_share,
     )
+
+
+def _dense_lexical_fusion(raw: UnitScores, config: SearchConfig) -> Scores:
+    """The plain dense + BM25 fusion of each unit's best chunk (no views)."""
+    dense = np.where(np.isfinite(raw.dense), raw.dense, -1.0).astype(np.float32)
+    lexical = np.where(np.isfinite(raw.lexical), raw.lexical, 0.0).astype(np.float32)
+    return fuse(dense, lexical, config)
 
 
 def cap_agenda_units(scores: Scores, agenda: NDArray[np.bool_], documents: list[str]) -> Scores:
@@ -103,23 +118,22 @@ class HybridSearcher:
 
     def search(self, index: KnowledgeIndex, question: str, k: int = 5) -> SearchResult:
         """The k best units for a question, with the corpus-wide chunk scores."""
-        tokens, query_vector, dense, lexical, view_dense, view_lexical = self._raw(index, question)
-        unit_scores = self._unit_scores(index, question, dense, lexical, view_dense, view_lexical)
+        raw = self._raw(index, question)
+        scores = self._unit_scores(index, question, raw)
         if not asks_for_outline(question):
             agenda = index.unit_question_share >= self.config.agenda_share
-            unit_scores = cap_agenda_units(unit_scores, agenda, [u.doc for u in index.units])
-        hits = self._hits(index, unit_scores, dense, lexical, k)
-        return SearchResult(question, hits, dense, lexical, tokens, query_vector, view_dense)
+            scores = cap_agenda_units(scores, agenda, [u.doc for u in index.units])
+        hits = self._hits(index, scores, raw.dense, raw.lexical, k)
+        return SearchResult(
+            question, hits, raw.dense, raw.lexical, raw.tokens, raw.query_vector, raw.view_dense
+        )
 
     def features(self, index: KnowledgeIndex, question: str) -> NDArray[np.float32]:
         """The ranker's feature matrix (units x FEATURES) for a question (for fitting)."""
-        _, _, dense, lexical, view_dense, view_lexical = self._raw(index, question)
-        raw = unit_scores(index, question, dense, lexical, view_dense, view_lexical)
+        raw = unit_scores(index, question, self._raw(index, question))
         return feature_matrix(raw, thai.detect_language(question) == "en")
 
-    def _raw(
-        self, index: KnowledgeIndex, question: str
-    ) -> tuple[list[str], NDArray[np.float32] | None, Scores, Scores, Scores, Scores]:
+    def _raw(self, index: KnowledgeIndex, question: str) -> RawScores:
         """Query tokens and vector; chunk and view scores from every retriever."""
         tokens = thai.search_tokens(question)
         if thai.detect_language(question) == "en":
@@ -140,57 +154,49 @@ class HybridSearcher:
             else np.zeros(len(index.views), dtype=np.float32)
         )
         view_lexical = index.view_bm25.scores(query_terms)
-        return tokens, query_vector, dense, lexical, view_dense, view_lexical
+        return RawScores(tokens, query_vector, dense, lexical, view_dense, view_lexical)
 
-    def _unit_scores(
-        self,
-        index: KnowledgeIndex,
-        question: str,
-        dense: Scores,
-        lexical: Scores,
-        view_dense: Scores,
-        view_lexical: Scores,
-    ) -> Scores:
+    def _unit_scores(self, index: KnowledgeIndex, question: str, raw_scores: RawScores) -> Scores:
         """Score per unit: the fitted ranker over every retriever's standardised scores."""
         units = len(index.units)
         if not units:
             return np.zeros(0, dtype=np.float32)
-        raw = unit_scores(index, question, dense, lexical, view_dense, view_lexical)
+        raw = unit_scores(index, question, raw_scores)
+        legacy = _dense_lexical_fusion(raw, self.config)
         if self.config.method != "zscore":
-            best = np.where(np.isfinite(raw.dense), raw.dense, -1.0).astype(np.float32)
-            lex = np.where(np.isfinite(raw.lexical), raw.lexical, 0.0).astype(np.float32)
-            return fuse(best, lex, self.config)
+            return legacy
         english = thai.detect_language(question) == "en"
         fused = rank_scores(feature_matrix(raw, english), self.config.ranker)
         # Units with no written questions (most uploads, plain corpora) keep the dense + BM25
         # fusion the ranker was not fitted for (iApp: hit@1 0.9689 with the ranker, 0.9716).
         plain = ~index.units_with_questions
         if plain.any():
-            legacy = fuse(
-                np.where(np.isfinite(raw.dense), raw.dense, -1.0).astype(np.float32),
-                np.where(np.isfinite(raw.lexical), raw.lexical, 0.0).astype(np.float32),
-                self.config,
-            )
             fused = np.where(plain, legacy, fused).astype(np.float32)
         if self.config.lecturer_boost and asks_for_lecturer(question):
             fused = fused + self.config.lecturer_boost * index.lecturer_units
         return fused.astype(np.float32)
 
     def _hits(
-        self, index: KnowledgeIndex, unit_scores: Scores, dense: Scores, lexical: Scores, k: int
+        self, index: KnowledgeIndex, scores: Scores, dense: Scores, lexical: Scores, k: int
     ) -> list[SearchHit]:
         """One hit per unit, best first, carrying the unit's text (or its best chunk)."""
         best_chunk = _best_chunk_per_unit(index, dense, lexical)
-        order = np.argsort(-unit_scores, kind="stable")[: max(k, 0)]
+        order = np.argsort(-scores, kind="stable")[: max(k, 0)]
         hits = []
         for u in order.tolist():
             chunk = best_chunk.get(u)
             if chunk is None:
                 continue
             passage = unit_passage(index, index.passages[chunk])
-            score, text = float(unit_scores[u]), index.units[u].text
             hits.append(
-                SearchHit(passage, score, float(dense[chunk]), float(lexical[chunk]), text)
+                SearchHit(
+                    passage,
+                    float(scores[u]),
+                    float(dense[chunk]),
+                    float(lexical[chunk]),
+                    index.units[u].text,
+                    float(index.unit_question_share[u]),
+                )
             )
         return hits
 
