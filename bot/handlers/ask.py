@@ -14,6 +14,7 @@ from bot.handlers.common import Profile, profile_of, send_html, typing
 from bot.rendering import render_answer, render_sources
 from bot.texts import Html, alert, t
 from core.feedback import get_answer_for, record_answer, set_feedback
+from knowledge.thai import detect_language
 from retrieval.answer import Answer
 from retrieval.prompts import topics
 
@@ -64,9 +65,14 @@ async def reply_to_question(
         await send_html(context, chat_id, note)
         return
     async with typing(context, chat_id):
-        answer = await services.ask(question, profile.lang)
+        answer = await services.ask(question, reply_language(question, profile.lang))
     answer_id = await services.run_db(_store, context, profile, chat_id, question, answer)
     await _send_answer(context, chat_id, answer, answer_id, question if echo else None)
+
+
+def reply_language(question: str, chosen: str) -> str:
+    """English questions get English answers; others the language the user chose (/lang)."""
+    return "en" if detect_language(question) == "en" else chosen
 
 
 def _store(

@@ -79,6 +79,17 @@ async def test_thai_question_gets_a_cited_answer_with_buttons(bot):
     assert bot.sandbox.ignored_parameters == []
 
 
+async def test_an_english_question_from_a_thai_user_gets_an_english_answer(bot):
+    official = await bot.user(OFFICIAL_ID)  # Thai interface
+    await official.send("How is governance different from government?")
+    answer = await official.next_message()
+    lead = answer.text.splitlines()[0]
+    assert lead.startswith("How the lecture compares them") and "Slide 14" in lead
+    assert "<b>[Slide 14]</b>" in answer.html and "Sources" in answer.text
+    (record,) = bot.records()
+    assert record.lang == "en"
+
+
 async def test_sources_button_shows_the_cited_passages_in_full(bot):
     official = await bot.user(OFFICIAL_ID)
     await official.send(QUESTION)
