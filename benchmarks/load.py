@@ -123,15 +123,15 @@ def percentiles(values: Sequence[float]) -> dict[str, float]:
     }
 
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 nobody listens on right now (and the next two too)."""
+def free_ports(count: int) -> int:
+    """A port P on 127.0.0.1 such that P .. P+count-1 are all free right now."""
     for _ in range(50):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
-            port = int(probe.getsockname()[1])
-        if all(_free(port + i) for i in (1, 2)):
-            return port
-    raise RuntimeError("no free ports")
+            base = int(probe.getsockname()[1])
+        if base + count < 65536 and all(_free(base + i) for i in range(1, count)):
+            return base
+    raise RuntimeError("no run of free ports")
 
 
 def _free(port: int) -> bool:
@@ -279,7 +279,7 @@ class Bench:
         self, sandbox: BotApiSandbox, spec: RunSpec, run_dir: Path
     ) -> AsyncIterator[int]:
         """The bot's processes, until the block ends; yields the top process id."""
-        port = free_port()
+        port = free_ports(3)  # the front and up to two workers
         workers = ["--workers", str(spec.workers)] if spec.workers > 1 else []
         with (
             database_url(spec.database, run_dir, self.postgres) as db_url,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -21,6 +20,7 @@ import aiohttp
 import pytest
 from pydantic import SecretStr
 
+from benchmarks.load import free_ports
 from bot.app import webhook_config
 from bot.sandbox import BotApiSandbox
 from bot.workers import Supervisor
@@ -51,26 +51,6 @@ def postgres_or_fail(request: pytest.FixtureRequest) -> str:
         if os.environ.get("CI"):
             pytest.fail(f"PostgreSQL is required in CI: {skipped}")
         raise
-
-
-def free_ports(count: int) -> int:
-    """A port P such that P .. P+count-1 are all free right now."""
-    for _ in range(50):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            base = int(probe.getsockname()[1])
-        if base + count < 65536 and all(_free(base + i) for i in range(1, count)):
-            return base
-    raise RuntimeError("no run of free ports")
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 @pytest.fixture(autouse=True)
