@@ -98,6 +98,9 @@ class KnowledgeIndex:
             [self.unit_position[v.unit_key] for v in self.views], dtype=np.int64
         )
         self.view_kinds = np.array([v.kind for v in self.views], dtype=object)
+        # Each unit's and each view's document, for per-document signals and the agenda cap.
+        self.unit_docs = np.array([u.doc for u in self.units], dtype=str)
+        self.view_docs = self.unit_docs[self.view_unit] if len(self.views) else self.unit_docs[:0]
         self.view_bm25 = BM25Index([with_bigrams(thai.search_tokens(v.text)) for v in self.views])
 
     @classmethod

@@ -142,7 +142,7 @@ class QuestionAnswerer:
         doc = result.hits[0].passage.doc if result.hits else None
         rows = index.doc_positions.get(doc, np.arange(len(index))) if doc else np.arange(0)
         vocabulary = index.doc_vocabulary.get(doc, frozenset()) if doc else frozenset()
-        mine = np.array([index.units[u].doc == doc for u in index.view_unit.tolist()], dtype=bool)
+        mine = index.view_docs == doc if doc else np.zeros(len(index.views), dtype=bool)
         # How much closer the question is to a question this document answers than to
         # off-topic text read the same way (0 when the document has no question views).
         asked = mine & (index.view_kinds != "line")

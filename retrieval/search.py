@@ -7,6 +7,7 @@ and summed with fitted weights. One hit per unit, best first.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -96,11 +97,14 @@ def _dense_lexical_fusion(raw: UnitScores, config: SearchConfig) -> Scores:
     return fuse(dense, lexical, config)
 
 
-def cap_agenda_units(scores: Scores, agenda: NDArray[np.bool_], documents: list[str]) -> Scores:
+def cap_agenda_units(
+    scores: Scores, agenda: NDArray[np.bool_], documents: Sequence[str] | NDArray[np.str_]
+) -> Scores:
     """Agenda/question-only units never outrank the best content unit of their document."""
     capped = scores.copy()
-    for doc in set(documents):
-        mine = np.array([d == doc for d in documents])
+    documents = np.asarray(documents)
+    for doc in np.unique(documents[agenda]):  # only documents that have agenda units
+        mine = documents == doc
         content = mine & ~agenda
         if not content.any():
             continue
@@ -122,7 +126,7 @@ class HybridSearcher:
         scores = self._unit_scores(index, question, raw)
         if not asks_for_outline(question):
             agenda = index.unit_question_share >= self.config.agenda_share
-            scores = cap_agenda_units(scores, agenda, [u.doc for u in index.units])
+            scores = cap_agenda_units(scores, agenda, index.unit_docs)
         hits = self._hits(index, scores, raw.dense, raw.lexical, k)
         return SearchResult(
             question, hits, raw.dense, raw.lexical, raw.tokens, raw.query_vector, raw.view_dense
