@@ -23,6 +23,7 @@ from sqlmodel import Session
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot import quiz_state as _quiz_state_table  # noqa: F401
+from bot.question_queue import QuestionQueue
 from bot.rate_limit import RedisWindowLimiter, SlidingWindowLimiter, UserRateLimit
 from core import feedback as _feedback_tables  # noqa: F401  (registers the tables)
 from core import users as _user_tables  # noqa: F401
@@ -88,6 +89,7 @@ class Services:
     # Which update ids were handled (the database unless REDIS_URL is set).
     ledger: UpdateLedger | None = None
     redis: AsyncRedis | None = None
+    _questions: QuestionQueue | None = field(default=None, init=False, repr=False)
 
     @property
     def admin_ids(self) -> frozenset[int]:
@@ -113,13 +115,14 @@ class Services:
             return await asyncio.to_thread(work, *args, **kwargs)
 
     async def ask(self, question: str, lang: str | None) -> Answer:
-        """Answer in the question thread: other chats go on meanwhile, but questions queue.
+        """Answer in the question thread: other chats go on meanwhile, questions batch.
 
         The model runs in one worker thread (it is CPU-bound and not known to be
-        thread-safe), so a second question waits for the first; everything else is free.
+        thread-safe); questions that arrive while it works are answered together next.
         """
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.qa_pool, self.answerer.ask, question, lang)
+        if self._questions is None:
+            self._questions = QuestionQueue(self.answerer, self.qa_pool)
+        return await self._questions.ask(question, lang)
 
     async def warm_up(self) -> None:
         """Load the model and index now rather than on the first question."""
