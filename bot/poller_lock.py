@@ -6,6 +6,11 @@ instances can see: a Redis key (SET NX with a TTL it keeps renewing) when REDIS_
 set, else a PostgreSQL advisory lock, else a file lock in the data dir (SQLite lives on one
 machine). A poller the lock cannot see (another database, another machine) is caught by
 the 409 instead: the poller Telegram cut off stops with one clear message.
+
+A held lock is watched: a PostgreSQL advisory lock dies with its connection (a server
+restart, pg_terminate_backend) and a Redis key may expire while Redis is away. The holder
+then takes the lock again; if another poller took it meanwhile, `lost` is set and this
+poller stops with a clear message, so two never poll at once.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from core.settings import Settings
 
 log = logging.getLogger(__name__)
 REDIS_TTL_S = 30
+CHECK_EVERY_S = 10.0  # how often a PostgreSQL advisory lock's connection is checked
 # Advisory lock keys are one bigint per database: RuamKit's take the high byte 0x52 ("R").
 ADVISORY_NAMESPACE = 0x52 << 56
 _IF_OURS = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call({}) else return 0 end"
@@ -60,8 +66,21 @@ def conflict_message(error: TelegramError) -> str:
     )
 
 
+class LockLost(ConfigurationError):
+    """Another poller took the lock while this one's hold on it had lapsed."""
+
+    def __init__(self, bot_id: int, where: str) -> None:
+        super().__init__(
+            f"this poller lost its lock for bot {bot_id} ({where}) and another RuamKit "
+            "poller holds it now; this one stops so that only one polls Telegram"
+        )
+
+
 class PollerLock(Protocol):
     """A lock only one poller of a bot holds."""
+
+    lost: asyncio.Event  # set when another poller took the lock from under this one
+    lost_error: LockLost | None
 
     async def acquire(self) -> None:
         """Take the lock, or raise AnotherPoller."""
@@ -82,6 +101,8 @@ class RedisPollerLock:
         self.key = f"ruamkit:poller:{bot_id}"
         self.value = _holder()
         self._heartbeat: asyncio.Task[None] | None = None
+        self.lost = asyncio.Event()
+        self.lost_error: LockLost | None = None
 
     async def acquire(self) -> None:
         """Take the key, or name the process holding it."""
@@ -98,8 +119,15 @@ class RedisPollerLock:
             except Exception as error:  # Redis away for a moment: try again next beat
                 log.warning("could not renew the poller lock %s: %s", self.key, error)
                 continue
-            if not renewed and await self.client.set(self.key, self.value, nx=True, ex=self.ttl_s):
+            if renewed:
+                continue
+            if await self.client.set(self.key, self.value, nx=True, ex=self.ttl_s):
                 log.warning("the poller lock %s had expired; taken again", self.key)
+                continue
+            holder = await self.client.get(self.key)
+            self.lost_error = LockLost(self.bot_id, f"Redis key {self.key}, now {holder}")
+            self.lost.set()
+            return
 
     async def release(self) -> None:
         """Stop renewing and delete the key if it is still ours."""
@@ -114,28 +142,78 @@ class RedisPollerLock:
 class PostgresPollerLock:
     """A session-level advisory lock, held on one connection while the poller lives."""
 
-    def __init__(self, engine: Engine, bot_id: int) -> None:
+    def __init__(self, engine: Engine, bot_id: int, check_every_s: float | None = None):
         self.engine, self.bot_id = engine, bot_id
         self.key = ADVISORY_NAMESPACE | (bot_id & ((1 << 56) - 1))
+        self.check_every_s = check_every_s or CHECK_EVERY_S
         self._connection: Connection | None = None
+        self._watch: asyncio.Task[None] | None = None
+        self.lost = asyncio.Event()
+        self.lost_error: LockLost | None = None
 
     async def acquire(self) -> None:
         """Take the advisory lock, or raise AnotherPoller."""
-        connection = await asyncio.to_thread(self.engine.connect)
-        query = text("SELECT pg_try_advisory_lock(:key)")
-        got = await asyncio.to_thread(
-            lambda: connection.execute(query, {"key": self.key}).scalar()
-        )
-        if not got:
-            await asyncio.to_thread(connection.close)
+        try:
+            self._connection = await asyncio.to_thread(self._take)
+        except AnotherPoller:
             self.engine.dispose()
+            raise
+        self._watch = asyncio.create_task(self._watch_forever())
+
+    def _take(self) -> Connection:
+        """A connection holding the lock (blocking), or AnotherPoller."""
+        connection = self.engine.connect()
+        query = text("SELECT pg_try_advisory_lock(:key)")
+        try:
+            got = connection.execute(query, {"key": self.key}).scalar()
+        except Exception:
+            connection.close()
+            raise
+        if not got:
+            connection.close()
             raise AnotherPoller(self.bot_id, f"PostgreSQL advisory lock {self.key}")
-        self._connection = connection
+        connection.commit()  # end the implicit transaction; the session lock stays
+        return connection
+
+    def _alive(self) -> bool:
+        """Whether the holding connection still answers (blocking)."""
+        assert self._connection is not None
+        try:
+            self._connection.execute(text("SELECT 1")).scalar()
+            self._connection.commit()
+        except Exception as error:  # restart, pg_terminate_backend, network: the lock is gone
+            log.warning("the poller lock's database connection was lost: %s", error)
+            with contextlib.suppress(Exception):
+                self._connection.close()
+            return False
+        return True
+
+    async def _watch_forever(self) -> None:
+        """Check the connection; when it died, take the lock again or report it lost."""
+        while True:
+            await asyncio.sleep(self.check_every_s)
+            if await asyncio.to_thread(self._alive):
+                continue
+            try:
+                self._connection = await asyncio.to_thread(self._take)
+            except AnotherPoller:
+                self.lost_error = LockLost(self.bot_id, f"PostgreSQL advisory lock {self.key}")
+                self.lost.set()
+                return
+            except Exception as error:  # the server is still away: try again next check
+                log.warning("cannot take the poller lock again yet: %s", error)
+                continue
+            log.warning("the poller lock %s was taken again on a new connection", self.key)
 
     async def release(self) -> None:
-        """Closing the session releases the lock."""
+        """Stop watching; closing the session releases the lock."""
+        if self._watch is not None:
+            self._watch.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watch
         if self._connection is not None:
-            await asyncio.to_thread(self._connection.close)
+            with contextlib.suppress(Exception):
+                await asyncio.to_thread(self._connection.close)
         self.engine.dispose()
 
 
@@ -145,6 +223,8 @@ class FilePollerLock:
     def __init__(self, path: Path, bot_id: int) -> None:
         self.path, self.bot_id = path, bot_id
         self._file: IO[str] | None = None
+        self.lost = asyncio.Event()  # never set: a file lock lives as long as the process
+        self.lost_error: LockLost | None = None
 
     async def acquire(self) -> None:
         """Lock the file, or raise AnotherPoller."""
@@ -180,12 +260,12 @@ def poller_lock(settings: Settings, bot_id: int) -> PollerLock:
 
 
 @contextlib.asynccontextmanager
-async def single_poller(settings: Settings, bot_id: int) -> AsyncIterator[None]:
+async def single_poller(settings: Settings, bot_id: int) -> AsyncIterator[PollerLock]:
     """Hold the poller lock for the block; raise AnotherPoller if someone else has it."""
     lock = poller_lock(settings, bot_id)
     await lock.acquire()
     try:
-        yield
+        yield lock
     finally:
         await lock.release()
 

@@ -34,7 +34,13 @@ from bot.app import (
 )
 from bot.context import Answerer, RuamKitApp, Services, build_services
 from bot.handlers.commands import publish_chat_commands
-from bot.poller_lock import ConflictWatch, conflict_message, single_poller, skip_final_get_updates
+from bot.poller_lock import (
+    ConflictWatch,
+    PollerLock,
+    conflict_message,
+    single_poller,
+    skip_final_get_updates,
+)
 from bot.workers import serve_workers, worker_command, worker_receiver
 from core.errors import ConfigurationError
 from core.logging import configure_logging, level_for, log_file_path
@@ -168,13 +174,18 @@ async def serve_telegram(
     """
     webhook = webhook_config(settings)  # fail fast on bad webhook settings, before the model
     if webhook is None:
-        async with single_poller(settings, bot_id_of(bot_token(settings))):
-            return await _serve(settings, None, answerer, worker=False)
+        async with single_poller(settings, bot_id_of(bot_token(settings))) as lock:
+            return await _serve(settings, None, answerer, worker=False, lock=lock)
     return await _serve(settings, webhook, answerer, worker=worker)
 
 
 async def _serve(
-    settings: Settings, webhook: WebhookConfig | None, answerer: Answerer | None, *, worker: bool
+    settings: Settings,
+    webhook: WebhookConfig | None,
+    answerer: Answerer | None,
+    *,
+    worker: bool,
+    lock: PollerLock | None = None,
 ) -> int:
     services = build_services(settings, answerer)
     conflict = ConflictWatch()
@@ -187,9 +198,11 @@ async def _serve(
         ):
             mode = f"webhook {webhook.webhook_url}" if webhook else "polling"
             log.info("RuamKit bot @%s is running (%s)", application.bot.username, mode)
-            await conflict.seen.wait()
+            await _first_of(conflict.seen, lock.lost if lock else None)
             assert application.updater is not None
-            skip_final_get_updates(application.updater)
+            skip_final_get_updates(application.updater)  # the other poller keeps its call
+            if lock is not None and lock.lost_error is not None:
+                raise lock.lost_error
     except InvalidToken as error:
         raise ConfigurationError(f"the Bot API rejected TELEGRAM_BOT_TOKEN ({error})") from None
     except TelegramError as error:
@@ -200,6 +213,16 @@ async def _serve(
         services.close()
     assert conflict.conflict is not None
     raise ConfigurationError(conflict_message(conflict.conflict))
+
+
+async def _first_of(*events: asyncio.Event | None) -> None:
+    """Wait until one of the events is set."""
+    waits = [asyncio.create_task(event.wait()) for event in events if event is not None]
+    try:
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for wait in waits:
+            wait.cancel()
 
 
 def _receiver(

@@ -12,9 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from bot.cli.run import serve_telegram
+from bot.poller_lock import AnotherPoller, PostgresPollerLock
 from bot.sandbox import BotApiSandbox
+from core.db import make_engine
 from core.errors import ConfigurationError
 from core.settings import Settings
 from tests.bot.quiz_support import RefusingAnswerer
@@ -117,3 +120,64 @@ async def test_ruamkit_run_exits_with_the_message_while_another_poller_runs(
     assert "another RuamKit poller is already running" in message and "Traceback" not in message
     assert await answers(sandbox)
     await stop(first)
+
+
+def _terminate_lock_holder(url: str, key: int) -> int:
+    """pg_terminate_backend on whoever holds the advisory lock `key`; how many were cut."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            holders = connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
+                    " AND granted AND ((classid::bigint << 32) | objid::bigint) = :key"
+                ),
+                {"key": key},
+            ).all()
+        return len(holders)
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+async def test_a_postgres_lock_cut_off_is_taken_again_when_nobody_else_has_it(request):
+    url = postgres_or_fail(request)
+    bot_id = int(unique_token().split(":")[0])
+    held = PostgresPollerLock(make_engine(url), bot_id, check_every_s=0.2)
+    await held.acquire()
+    try:
+        assert await asyncio.to_thread(_terminate_lock_holder, url, held.key) == 1
+        rival = PostgresPollerLock(make_engine(url), bot_id)
+        # the holder notices within a check or two and takes it again on a new connection
+        await asyncio.sleep(1.0)
+        with pytest.raises(AnotherPoller):
+            await rival.acquire()
+        assert not held.lost.is_set()
+    finally:
+        await held.release()
+
+
+@pytest.mark.postgres
+async def test_a_poller_whose_postgres_lock_was_taken_meanwhile_stops_with_a_message(
+    sandbox, settings, request, monkeypatch
+):
+    url = postgres_or_fail(request)
+    monkeypatch.setattr("bot.poller_lock.CHECK_EVERY_S", 2.0)
+    local = bot_settings(sandbox, settings, database_url=url)
+    poller = await start_poller(sandbox, local)
+    bot_id = int(sandbox.token.split(":")[0])
+    rival = PostgresPollerLock(make_engine(url), bot_id, check_every_s=3600)
+    # The server drops the lock's connection (a restart would too), and before the poller's
+    # next check another instance takes the lock: the first must stop, not poll alongside.
+    for _ in range(5):  # should the poller's check come first, it holds the lock again
+        assert await asyncio.to_thread(_terminate_lock_holder, url, rival.key) == 1
+        try:
+            await rival.acquire()
+            break
+        except AnotherPoller:
+            rival = PostgresPollerLock(make_engine(url), bot_id, check_every_s=3600)
+    try:
+        with pytest.raises(ConfigurationError, match="lost its lock"):
+            await asyncio.wait_for(poller, 30)
+    finally:
+        await rival.release()
