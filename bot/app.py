@@ -8,6 +8,7 @@ event loop and the signals (see bot.cli.run).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import re
@@ -19,7 +20,7 @@ from telegram import LinkPreviewOptions, Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 
-from bot import handlers
+from bot import handlers, memory
 from bot.context import BotContext, BotData, RuamKitApp, Services
 from bot.handlers.commands import publish_chat_commands, publish_default_commands
 from bot.rate_limit import RetryAfterLimiter
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 # Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and - as a webhook secret token.
 SECRET_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 PRUNE_EVERY_S = 3600
+RELEASE_EVERY_S = 60
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,13 @@ def build_application(settings: Settings, services: Services) -> RuamKitApp:
     handlers.register(application)
     if application.job_queue is not None:
         application.job_queue.run_repeating(forget_old_updates, PRUNE_EVERY_S, first=60)
+        application.job_queue.run_repeating(release_memory, RELEASE_EVERY_S, first=60)
     return application
+
+
+async def release_memory(context: BotContext) -> None:
+    """Hand freed heap pages back to the system (every minute), so RSS does not creep."""
+    await asyncio.to_thread(memory.release_free_memory)
 
 
 async def forget_old_updates(context: BotContext) -> None:

@@ -49,9 +49,11 @@ def _register_optional(commands: argparse._SubParsersAction[argparse.ArgumentPar
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `ruamkit` console script."""
+    from bot.memory import limit_arenas
     from bot.services import limit_threads
 
     limit_threads()
+    limit_arenas()  # before any thread starts
     args = build_parser().parse_args(argv)
     settings = Settings()
     # Commands log warnings only; `ruamkit run` re-routes for the service or the sandbox chat.
