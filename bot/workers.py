@@ -116,6 +116,8 @@ class Supervisor:
     def _worker_env(self, worker: Worker) -> dict[str, str]:
         env = dict(os.environ if self.env is None else self.env)
         env.update(WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT=str(worker.port))
+        if int(env.get("MODEL_THREADS") or 0) <= 0:  # share the cores out among the workers
+            env["MODEL_THREADS"] = str(max(1, (os.cpu_count() or 1) // max(1, self.count)))
         return env
 
     async def _spawn(self, worker: Worker) -> None:

@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     # Embeddings and vector store
     embedding_model: str = DEFAULT_EMBEDDING_MODEL
     embedding_batch_size: int = Field(default=32, ge=1, le=1024)
+    # CPU threads the model may use in this process (0: up to 2, or the cores shared out
+    # among `ruamkit run --workers N`, so N workers do not fight over the same cores)
+    model_threads: int = Field(default=0, ge=0, le=256)
     chroma_host: str | None = None
     chroma_port: int = 8000
 

