@@ -58,6 +58,8 @@ class RunSpec:
     duration_s: float
     soak: bool = False
     mix: str | None = None  # None: the bench's --mix
+    # Open loop: questions arrive at this rate (Poisson), whoever is free asks; 0: closed loop
+    rate: float = 0.0
 
 
 @dataclass
@@ -237,7 +239,10 @@ class Bench:
             started = time.perf_counter()
             sampler = asyncio.create_task(self._sample(pid, started, samples))
             deadline = started + spec.duration_s
-            await asyncio.gather(*(self._official(o, deadline, mix) for o in officials))
+            if spec.rate:
+                await self._open_loop(officials, deadline, spec.rate, rng)
+            else:
+                await asyncio.gather(*(self._official(o, deadline, mix) for o in officials))
             seconds = time.perf_counter() - started
             sampler.cancel()
             samples.append((seconds, tree_rss_mb(pid)))
@@ -268,6 +273,38 @@ class Bench:
             except Exception as error:  # an error is a figure of the run, not its end
                 official.tally.errors.append(f"{kind}: {error.__class__.__name__}: {error}"[:200])
                 official.user.skip_existing()
+
+    async def _open_loop(
+        self, officials: list[Official], deadline: float, rate: float, rng: random.Random
+    ) -> None:
+        """Questions arrive at `rate` per second (Poisson); a free official asks each one.
+
+        Unlike the closed loop, where every official asks again the moment a reply comes
+        (so latency only grows with the number of users), this holds the offered load fixed
+        and measures the latency an official meets at that load.
+        """
+        free: asyncio.Queue[Official] = asyncio.Queue()
+        for official in officials:
+            free.put_nowait(official)
+        pending: set[asyncio.Task[None]] = set()
+        arrival = time.perf_counter()
+        while (arrival := arrival + rng.expovariate(rate)) < deadline:
+            await asyncio.sleep(max(0.0, arrival - time.perf_counter()))
+            official = await free.get()  # all busy: the arrival waits (the rate falls short)
+            task = asyncio.create_task(self._one_question(official, free))
+            pending.add(task)
+            task.add_done_callback(pending.discard)
+        await asyncio.gather(*pending)
+
+    async def _one_question(self, official: Official, free: asyncio.Queue[Official]) -> None:
+        try:
+            await official.ask()
+            official.tally.done("question")
+        except Exception as error:  # an error is a figure of the run, not its end
+            official.tally.errors.append(f"question: {error.__class__.__name__}: {error}"[:200])
+            official.user.skip_existing()
+        finally:
+            free.put_nowait(official)
 
     async def _sample(self, pid: int, started: float, samples: list[tuple[float, float]]) -> None:
         while True:
@@ -364,6 +401,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="DATABASE:WORKERS",
         help="an extra run where every session is a question (the questions/s target)",
     )
+    parser.add_argument(
+        "--rate",
+        action="append",
+        default=[],
+        metavar="DATABASE:WORKERS:QPS",
+        help="an extra open-loop run: questions arrive at QPS per second (repeatable)",
+    )
     parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES)
     parser.add_argument("--redis-url", default=None, help="REDIS_URL for the bot (optional)")
     parser.add_argument("--sample", type=float, default=5.0, help="seconds between RSS samples")
@@ -386,6 +430,11 @@ def plan(args: argparse.Namespace) -> list[RunSpec]:
     if args.questions_only:
         db, workers = args.questions_only.split(":")
         specs.append(RunSpec(db, int(workers), args.users, args.duration, mix="question=1"))
+    for rate in args.rate:
+        db, workers, qps = rate.split(":")
+        specs.append(
+            RunSpec(db, int(workers), args.users, args.duration, mix="question=1", rate=float(qps))
+        )
     if args.soak:
         db, workers = args.soak_config.split(":")
         specs.append(RunSpec(db, int(workers), args.users, args.soak, soak=True))

@@ -61,7 +61,11 @@ def render_section(
         "votes: the next poll or the score card). Memory: RSS of all bot processes; growth "
         "from the sample a tenth into the run (after one unmeasured session of each kind) "
         "to the last. Sessions still open at the deadline finish, so a run lasts longer "
-        "than asked; rates divide by the real length.",
+        'than asked; rates divide by the real length. Closed-loop runs (no "offered") '
+        "measure saturation: every official asks again the moment a reply comes, so "
+        "latency there is the user count divided by the throughput. Open-loop runs hold the "
+        "offered load fixed (questions arrive at random, Poisson, at the offered rate; a free "
+        "official asks each) and measure the latency an official meets at that load.",
         "",
         "| database | workers | users | s | updates/s | questions/s | question p50/p95/p99 ms "
         "| all replies p95 ms | errors | RSS MiB start→end | growth |",
@@ -87,7 +91,15 @@ def _row(result: RunResult) -> str:
     )
     rss = f"{result.rss_mb[0][1]:.0f}→{result.rss_mb[-1][1]:.0f}" if result.rss_mb else "-"
     growth = f"{100 * result.rss_growth:+.1f}%" if result.rss_growth is not None else "-"
-    kind = " (soak)" if spec.soak else " (questions only)" if spec.mix else ""
+    kind = (
+        " (soak)"
+        if spec.soak
+        else f" (open loop, {spec.rate:g} questions/s offered)"
+        if spec.rate
+        else " (questions only)"
+        if spec.mix
+        else ""
+    )
     name = f"{spec.database}{kind}"
     return (
         f"| {name} | {spec.workers} | {spec.users} | {result.seconds:.0f} "
@@ -96,12 +108,21 @@ def _row(result: RunResult) -> str:
     )
 
 
+def _meets(result: RunResult) -> bool:
+    p95 = result.latencies.get("question", {}).get("p95", float("inf"))
+    return result.questions_per_s >= TARGET_QPS and p95 <= TARGET_P95_MS and not result.errors
+
+
 def _verdicts(results: Sequence[RunResult]) -> list[str]:
-    best = max(results, key=lambda r: r.questions_per_s, default=None)
+    # Latency at a given rate is what an open-loop run measures; a closed loop's latency is
+    # only its user count over its throughput, so closed runs count when no open run was made.
+    open_runs = [r for r in results if r.spec.rate]
+    candidates = open_runs or list(results)
+    best = max(candidates, key=lambda r: (_meets(r), r.questions_per_s), default=None)
     if best is None:
         return []
     p95 = best.latencies.get("question", {}).get("p95", float("inf"))
-    met = best.questions_per_s >= TARGET_QPS and p95 <= TARGET_P95_MS and not best.errors
+    met = _meets(best)
     lines = [
         f"Target ≥ {TARGET_QPS:.0f} questions/s with p95 ≤ {TARGET_P95_MS:.0f} ms and no "
         f"errors: {'met' if met else 'not met'} (best run: {best.spec.database}, "

@@ -15,13 +15,19 @@ from benchmarks.load_report import END, START, keep_section, render_section, wri
 MACHINE = {"cpu": "test CPU", "cores": 2, "system": "Linux", "python": "3.11", "load_before": 0.5}
 
 
-def result(database: str = "sqlite", errors: list[str] | None = None) -> RunResult:
+def result(
+    database: str = "sqlite",
+    errors: list[str] | None = None,
+    rate: float = 0.0,
+    answered: int = 600,
+    seconds_each: float = 0.1,
+) -> RunResult:
     return RunResult(
-        RunSpec(database, 2, 10, 60.0),
+        RunSpec(database, 2, 10, 60.0, mix="question=1" if rate else None, rate=rate),
         seconds=60.0,
         updates=1800,
-        sessions={"question": 600},
-        latencies={"question": percentiles([0.1, 0.2, 0.3, 0.4])},
+        sessions={"question": answered},
+        latencies={"question": percentiles([seconds_each] * answered)},
         errors=errors or [],
         rss_mb=[(0.0, 1000.0), (30.0, 1010.0), (60.0, 1020.0)],
     )
@@ -42,7 +48,7 @@ def test_the_section_replaces_only_its_own_markers(tmp_path):
     text = doc.read_text(encoding="utf-8")
     assert text.startswith("# Benchmarks\n\nretrieval figures\n")
     assert text.count(START) == 1 and text.count(END) == 1 and "first" not in text
-    assert "| sqlite | 2 | 10 | 60 | 30.0 | 0.1 |" in text
+    assert "| sqlite | 2 | 10 | 60 | 30.0 | 10.0 |" in text
     assert "python -m benchmarks.load" in text and "test CPU" in text
     doc.write_text(text + "\nlater section by the lead\n", encoding="utf-8")
     write_section(doc, "again")
@@ -72,6 +78,38 @@ def test_the_plan_runs_every_database_and_worker_count_then_the_soak():
         ("postgres", 2, True, None),
     ]  # fmt: skip
     assert runs[-1].duration_s == 600
+
+
+def test_an_open_loop_run_is_planned_at_its_offered_rate():
+    runs = plan(parse_args(["--databases", "", "--rate", "sqlite:1:32", "--rate", "postgres:2:5"]))
+    assert [(r.database, r.workers, r.rate, r.mix) for r in runs] == [
+        ("sqlite", 1, 32.0, "question=1"),
+        ("postgres", 2, 5.0, "question=1"),
+    ]
+
+
+def test_the_target_is_judged_on_the_open_loop_run_when_there_is_one():
+    fast_closed = result(answered=3000, seconds_each=2.0)  # 50 q/s, but 2 s each
+    slow_open = result(rate=32, answered=1500, seconds_each=0.2)  # 25 q/s at 200 ms
+    text = render_section([fast_closed, slow_open], "c", "d", MACHINE)
+    assert "(open loop, 32 questions/s offered)" in text
+    assert "not met (best run: sqlite, 2 worker(s), 25.0 questions/s, p95 200 ms" in text
+    good_open = result(rate=32, answered=1920, seconds_each=0.3)  # 32 q/s at 300 ms
+    assert "errors: met (best run: sqlite, 2 worker(s), 32.0 questions/s, p95 300 ms" in (
+        render_section([fast_closed, good_open], "c", "d", MACHINE)
+    )
+
+
+@pytest.mark.slow
+async def test_an_open_loop_run_answers_what_arrives(
+    tmp_path: Path, lecture_data_dir: Path, lecture_answerer, models_dir: Path
+):
+    bench = Bench(lecture_data_dir, models_dir, "", None, sample_s=1.0, seed=2)
+    spec = RunSpec("sqlite", 1, users=3, duration_s=3.0, mix="question=1", rate=2.0)
+    measured = await bench.run(spec, tmp_path / "run")
+    assert measured.errors == []
+    assert measured.sessions.get("question", 0) >= 1
+    assert measured.latencies["question"]["count"] == measured.sessions["question"]
 
 
 @pytest.mark.slow
