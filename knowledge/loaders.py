@@ -54,7 +54,12 @@ from knowledge.models import Locator, Section, SourceDocument
 from knowledge.office import load_docx, load_pptx, useful_title
 from knowledge.slidepage import is_slide_page, parse_slide_page
 from knowledge.thai import normalize
-from knowledge.unit_questions import is_questions_file, load_unit_questions, questions_path
+from knowledge.unit_questions import (
+    is_questions_file,
+    load_unit_questions,
+    load_unit_translations,
+    questions_path,
+)
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".pdf", ".pptx", ".docx")
 
@@ -91,6 +96,7 @@ def load_document(path: Path, root: Path) -> SourceDocument:
     if beside.is_file():
         units = {section.locator for section in document.sections}
         document.questions = load_unit_questions(beside, units)
+        document.translations = load_unit_translations(beside, units)
     return document
 
 

@@ -50,6 +50,9 @@ class SourceDocument:
     # Questions each unit answers (multi-vector retrieval): written beside the lecture
     # (`X.questions.yaml`), or an upload's own test questions.
     questions: dict[Locator, list[str]] = field(default_factory=dict)
+    # An English rendering of each unit, fact by fact (`translations:` in `X.questions.yaml`),
+    # so English questions find Thai material by meaning and by keyword.
+    translations: dict[Locator, list[str]] = field(default_factory=dict)
 
 
 def content_hash(text: str) -> str:

@@ -7,6 +7,9 @@ Convention: a document ``X.md`` (any ``X.<suffix>``) may have ``X.questions.yaml
         - การบริหารราชการแบบมีส่วนร่วมคืออะไร
         - What is participatory governance?
 
+An optional ``translations:`` mapping, keyed the same way, gives an English rendering of a
+unit, one fact per line (for English questions on Thai material).
+
 Keys name a unit the way citations do ("slide 4", "page 2", "section 3"; Thai "สไลด์ 4",
 "หน้า 2", "ส่วนที่ 3" too). Such a file is not a document: loaders skip it and attach its
 questions to the document beside it.
@@ -76,6 +79,32 @@ def load_unit_questions(
             raise CorruptFileError(path, f"'{key}': the unit appears twice")
         questions[locator] = _questions(path, key, items)
     return questions
+
+
+def load_unit_translations(
+    path: Path, units: Collection[Locator] | None = None
+) -> dict[Locator, list[str]]:
+    """The optional ``translations:`` of a unit-questions file (empty when it has none).
+
+    Raises:
+        CorruptFileError: As `load_unit_questions`, for the ``translations`` mapping.
+
+    """
+    data = _read_yaml(path)
+    raw_units = data.get("translations") if isinstance(data, dict) else None
+    if raw_units is None:
+        return {}
+    if not isinstance(raw_units, dict) or not raw_units:
+        raise CorruptFileError(path, "expected 'translations:' to map unit -> lines")
+    lines: dict[Locator, list[str]] = {}
+    for key, items in raw_units.items():
+        locator = _locator(path, key)
+        if units is not None and locator not in units:
+            raise CorruptFileError(path, f"'{key}': the document has no such unit")
+        if locator in lines:
+            raise CorruptFileError(path, f"'{key}': the unit appears twice")
+        lines[locator] = _questions(path, key, items)
+    return lines
 
 
 def _read_yaml(path: Path) -> Any:

@@ -13,17 +13,21 @@ FusionMethod = Literal["zscore", "rrf", "dense", "lexical"]
 # The linear ranker's weights, in the order of retrieval.ranking.FEATURES: fitted pairwise by
 # benchmarks/tune_search.py on knowledge/golden/lecture_split.jsonl, train split only.
 FITTED_WEIGHTS: tuple[float, ...] = (
-    0.712,
-    0.516,
-    0.869,
-    0.843,
-    0.291,
-    -0.146,
-    -0.607,
-    -0.022,
-    -0.14,
-    -0.304,
-    -0.088,
+    0.694,
+    0.29,
+    0.865,
+    0.921,
+    -0.081,
+    -0.079,
+    -0.518,
+    0.033,
+    -0.185,
+    0.108,
+    0.063,
+    0.013,
+    0.892,
+    -0.065,
+    -0.072,
 )
 
 

@@ -31,6 +31,10 @@ FEATURES = (
     "lexical_en",
     "view_dense_en",
     "line_dense_en",
+    "gloss_dense",
+    "gloss_lexical",
+    "gloss_dense_en",
+    "gloss_lexical_en",
 )
 
 
@@ -45,6 +49,8 @@ class UnitScores:
     line_dense: Scores
     chars: Scores
     agenda: Scores
+    gloss_dense: Scores
+    gloss_lexical: Scores
 
 
 def standardised(values: Scores) -> Scores:
@@ -70,6 +76,8 @@ def feature_matrix(scores: UnitScores, english: bool) -> NDArray[np.float32]:
     lexical = lexical_standardised(scores.lexical)
     view_dense = standardised(scores.view_dense)
     line_dense = standardised(scores.line_dense)
+    gloss_dense = standardised(scores.gloss_dense)
+    gloss_lexical = lexical_standardised(scores.gloss_lexical)
     en = 1.0 if english else 0.0
     columns = [
         dense,
@@ -83,6 +91,10 @@ def feature_matrix(scores: UnitScores, english: bool) -> NDArray[np.float32]:
         en * lexical,
         en * view_dense,
         en * line_dense,
+        gloss_dense,
+        gloss_lexical,
+        en * gloss_dense,
+        en * gloss_lexical,
     ]
     return np.stack(columns, axis=1).astype(np.float32)
 

@@ -58,10 +58,10 @@ class RefusalModel:
     # Fitted by benchmarks/calibrate_refusal.py on the golden TRAIN split (lecture_split.jsonl
     # train + the older lecture.jsonl): standardised logistic regression, C=0.3, balanced
     # classes, un-standardised. The threshold is the one that refuses the most out-of-scope
-    # train questions while refusing at most 5% of the answerable ones (0.711 / 0.049).
-    weights: tuple[float, ...] = (18.2161, -0.5945, 2.9597, 0.7177, -0.4137, 19.8169)
-    bias: float = -1.411
-    threshold: float = 0.24
+    # train questions while refusing at most 5% of the answerable ones (0.830 / 0.045).
+    weights: tuple[float, ...] = (13.1775, -0.6663, 3.8999, 0.689, -1.0369, 26.6345)
+    bias: float = -2.8063
+    threshold: float = 0.37
 
     def probability(self, signals: CoverageSignals) -> float:
         """Probability that the material covers the question."""

@@ -23,6 +23,7 @@ from retrieval.keyword import char_trigrams, with_bigrams
 from retrieval.kinds import asks_for_lecturer, asks_for_outline
 from retrieval.passages import Passage
 from retrieval.ranking import UnitScores, feature_matrix, rank_scores
+from retrieval.units import ASKED_VIEWS
 
 Scores = NDArray[np.float32]
 
@@ -78,15 +79,19 @@ def unit_scores(index: KnowledgeIndex, question: str, raw: RawScores) -> UnitSco
     view_dense, view_lexical = raw.view_dense, raw.view_lexical
     units = len(index.units)
     kinds = index.view_kinds
-    asked = kinds != "line"
+    asked = np.isin(kinds, ASKED_VIEWS)
+    lines = kinds == "line"
+    english = kinds == "translation"
     return UnitScores(
         dense=per_unit_max(dense, index.passage_unit, units),
         lexical=np.maximum(per_unit_max(lexical, index.passage_unit, units), 0.0),
         view_dense=per_unit_max(view_dense[asked], index.view_unit[asked], units),
         view_lexical=per_unit_max(view_lexical[asked], index.view_unit[asked], units),
-        line_dense=per_unit_max(view_dense[~asked], index.view_unit[~asked], units),
+        line_dense=per_unit_max(view_dense[lines], index.view_unit[lines], units),
         chars=index.char_bm25.scores(char_trigrams(question)),
         agenda=index.unit_question_share,
+        gloss_dense=per_unit_max(view_dense[english], index.view_unit[english], units),
+        gloss_lexical=per_unit_max(view_lexical[english], index.view_unit[english], units),
     )
 
 
@@ -120,9 +125,19 @@ class HybridSearcher:
         self.embedder = embedder
         self.config = config or SearchConfig()
 
-    def search(self, index: KnowledgeIndex, question: str, k: int = 5) -> SearchResult:
-        """The k best units for a question, with the corpus-wide chunk scores."""
-        raw = self._raw(index, question)
+    def search(
+        self,
+        index: KnowledgeIndex,
+        question: str,
+        k: int = 5,
+        query_vector: NDArray[np.float32] | None = None,
+    ) -> SearchResult:
+        """The k best units for a question, with the corpus-wide chunk scores.
+
+        `query_vector`, when given, is the question's embedding computed beforehand (a batch
+        of questions embedded together); otherwise the question is embedded here.
+        """
+        raw = self._raw(index, question, query_vector)
         scores = self._unit_scores(index, question, raw)
         if not asks_for_outline(question):
             agenda = index.unit_question_share >= self.config.agenda_share
@@ -137,7 +152,12 @@ class HybridSearcher:
         raw = unit_scores(index, question, self._raw(index, question))
         return feature_matrix(raw, thai.detect_language(question) == "en")
 
-    def _raw(self, index: KnowledgeIndex, question: str) -> RawScores:
+    def _raw(
+        self,
+        index: KnowledgeIndex,
+        question: str,
+        query_vector: NDArray[np.float32] | None = None,
+    ) -> RawScores:
         """Query tokens and vector; chunk and view scores from every retriever."""
         tokens = thai.search_tokens(question)
         if thai.detect_language(question) == "en":
@@ -145,7 +165,10 @@ class HybridSearcher:
         elif index.has_english_documents:  # a Thai question may be about an English upload
             tokens += thai.search_tokens(english_terms_for(question, index.bilingual_pairs))
         needs_dense = self.config.method != "lexical"
-        query_vector = self.embedder.embed_queries([question])[0] if needs_dense else None
+        if not needs_dense:
+            query_vector = None
+        elif query_vector is None:
+            query_vector = self.embedder.embed_queries([question])[0]
         if query_vector is not None and len(index):
             dense = index.dense_scores(query_vector)
         else:

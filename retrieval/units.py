@@ -15,10 +15,13 @@ from knowledge.models import Locator, SourceDocument, content_hash
 from knowledge.structure import is_structured, plain_text
 from retrieval.passages import unit_key
 
-ViewKind = Literal["heading", "question", "line"]
+ViewKind = Literal["heading", "question", "line", "translation"]
 # Question and heading views are read as queries ("query: " prefix): question-to-question
 # similarity; a line (one list item, table cell or paragraph line) is read as a passage.
 QUERY_VIEWS: frozenset[str] = frozenset({"question", "heading"})
+# Views that say what a unit is asked about (the "view" features); lines and English
+# renderings (read as passages) have features of their own.
+ASKED_VIEWS: tuple[str, ...] = ("question", "heading")
 MIN_LINE_CHARS = 12
 
 
@@ -104,7 +107,7 @@ def units_of(documents: Iterable[SourceDocument]) -> list[Unit]:
 
 
 def views_of(documents: Sequence[SourceDocument]) -> list[View]:
-    """Heading and question views of every unit (headings that only number a unit are skipped)."""
+    """Heading, question, line and English views of every unit (number-only headings skipped)."""
     views: list[View] = []
     for document in documents:
         present = {section.locator for section in document.sections if section.text.strip()}
@@ -118,6 +121,11 @@ def views_of(documents: Sequence[SourceDocument]) -> list[View]:
                 if question.strip():
                     views.append(View(key, "question", question.strip()))
             views.extend(View(key, "line", line) for line in unit_lines_of(section.text))
+            views.extend(
+                View(key, "translation", line.strip())
+                for line in document.translations.get(section.locator, [])
+                if line.strip()
+            )
     return list(dict.fromkeys(views))
 
 

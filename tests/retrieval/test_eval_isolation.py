@@ -1,7 +1,8 @@
 """No evaluation question (dev, golden train or test) is in any text the index reads.
 
-Besides the lecturer's own words, the index reads text we wrote: the questions beside the
-sources (multi-vector views), the off-topic yardstick and the background passages. An eval
+Besides the lecturer's own words, the index reads text we wrote: the questions and English
+renderings beside the sources (multi-vector views), the off-topic yardstick and the
+background passages. An eval
 question copied into any of them would make its own evaluation meaningless, so each is
 compared with every eval question, exactly and as a near copy. (The slides themselves are
 not ours to change: a keyword query may quote a slide heading, as officials do.)
@@ -26,6 +27,7 @@ EVAL_SETS = [
     ROOT.parent / "shared" / "eval" / "lecture_dev.jsonl",
 ]
 NEAR_COPY = 0.9
+WRITTEN_VIEWS = ("question", "translation")  # what we wrote beside the slides
 _NOISE = re.compile(r"[\s?!.,:;\"'“”‘’()\-]+")
 
 
@@ -46,7 +48,7 @@ def _eval_questions() -> list[str]:
 def _indexed_texts() -> list[str]:
     documents, errors = load_directory(SOURCES)
     assert errors == []
-    texts = [view.text for view in views_of(documents) if view.kind == "question"]
+    texts = [view.text for view in views_of(documents) if view.kind in WRITTEN_VIEWS]
     texts += [item for d in documents for item in d.off_topic]
     texts += list(BACKGROUND_PASSAGES)
     return [t for t in texts if t.strip()]
@@ -64,7 +66,7 @@ def test_no_eval_question_is_copied_into_what_the_index_reads():
 
 def test_no_indexed_question_is_a_near_copy_of_an_eval_question():
     documents, _ = load_directory(SOURCES)
-    views = [_normal(v.text) for v in views_of(documents) if v.kind == "question"]
+    views = [_normal(v.text) for v in views_of(documents) if v.kind in WRITTEN_VIEWS]
     assert views, "the lecture's questions file is loaded"
     near = []
     for question in map(_normal, _eval_questions()):

@@ -19,6 +19,8 @@ def _scores(**overrides):
         "line_dense": np.array([INF, INF, INF], dtype=np.float32),
         "chars": np.array([0.0, 0.0, 0.0], dtype=np.float32),
         "agenda": np.array([0.0, 0.0, 1.0], dtype=np.float32),
+        "gloss_dense": np.array([INF, INF, INF], dtype=np.float32),
+        "gloss_lexical": np.array([INF, INF, INF], dtype=np.float32),
     }
     base.update(overrides)
     return UnitScores(**base)
