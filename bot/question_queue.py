@@ -37,7 +37,7 @@ def answer_batch(answerer: Answers, requests: Sequence[Request]) -> list[Answer 
     for question, lang in requests:
         try:
             answers.append(answerer.ask(question, lang))
-        except Exception as error:  # noqa: BLE001 - handed back to that question's caller
+        except Exception as error:
             answers.append(error)
     return answers
 
@@ -82,7 +82,7 @@ class QuestionQueue:
                     answers = await loop.run_in_executor(
                         self._executor, answer_batch, self._answerer, requests
                     )
-                except Exception as error:  # noqa: BLE001 - the executor failed (shut down)
+                except Exception as error:
                     answers = [error] * len(batch)
                 _settle(batch, answers)
                 batch = []

@@ -53,7 +53,9 @@ async def test_questions_asked_while_busy_are_answered_together(pool):
     await asyncio.sleep(0.05)
     answerer.release.set()
     answers = await asyncio.gather(first, *later)
-    assert [a.answer for a in answers] == ["answer to first"] + [f"answer to q{n}" for n in range(4)]
+    assert [a.answer for a in answers] == ["answer to first"] + [
+        f"answer to q{n}" for n in range(4)
+    ]
     assert [a.lang for a in answers] == ["th", "en", "en", "en", "en"]
     assert answerer.batches == [["first"], ["q0", "q1", "q2"], ["q3"]]
 
