@@ -9,7 +9,7 @@ from telegram import CallbackQuery
 
 from bot.context import BotContext
 from bot.handlers import checklist_callbacks as cb
-from bot.handlers.checklist_steps import chat_of, definition, find_item, owned_assessment
+from bot.handlers.checklist_steps import chat_of, definition, find_assessment, find_item
 from bot.handlers.common import Profile, send_html, typing
 from bot.rendering import render_answer
 from bot.texts import Html, alert, t
@@ -26,8 +26,8 @@ async def explain(
 ) -> None:
     """Explain an item: its concept, an example, the lecture's slides and the passage found."""
     checklist = definition()
-    with context.services.session() as session:
-        assessment = owned_assessment(session, press.target, profile.telegram_id)
+    services, owner = context.services, profile.telegram_id
+    assessment = await services.run_db(find_assessment, services, press.target, owner)
     item = find_item(checklist, press.item)
     if assessment is None or item is None:
         await query.answer(alert("cl.invalid", profile.lang))
