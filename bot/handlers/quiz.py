@@ -58,9 +58,8 @@ async def open_quiz(update: Update, context: BotContext) -> None:
         await update.callback_query.answer()
     if chat is None:
         return
-    with context.services.session() as session:
-        attempt = current_attempt(session=session, user_id=profile.telegram_id)
-        items = attempt_items(session=session, attempt_id=row_id(attempt)) if attempt else []
+    services = context.services
+    attempt, items = await services.run_db(_open_attempt, services, profile.telegram_id)
     if attempt is None:
         await _send_topics(context, chat.id, profile.lang)
         return
@@ -69,6 +68,16 @@ async def open_quiz(update: Update, context: BotContext) -> None:
     title = attempt_title(attempt.topic, attempt.mode, bank, profile.lang)
     text = t("quiz.resume", profile.lang, topic=title, answered=answered, total=len(items))
     await send_html(context, chat.id, text, kb.resume_buttons(row_id(attempt), profile.lang))
+
+
+def _open_attempt(
+    services: Services, user_id: int
+) -> tuple[QuizAttempt | None, list[QuizAttemptItem]]:
+    """The user's open attempt (if any) with its items."""
+    with services.session() as session:
+        attempt = current_attempt(session=session, user_id=user_id)
+        items = attempt_items(session=session, attempt_id=row_id(attempt)) if attempt else []
+        return attempt, items
 
 
 async def choose_new_quiz(update: Update, context: BotContext) -> None:
@@ -152,13 +161,11 @@ async def act_on_attempt(update: Update, context: BotContext) -> None:
     profile = await profile_of(update, context.services)
     if query is None or query.message is None:
         return
+    services = context.services
     choice = kb.parse_attempt(query.data or "")
-    with context.services.session() as session:
-        attempt = None
-        if choice is not None:
-            attempt = owned_attempt(
-                session=session, attempt_id=choice.attempt_id, user_id=profile.telegram_id
-            )
+    attempt = None
+    if choice is not None:
+        attempt = await services.run_db(_owned, services, choice.attempt_id, profile.telegram_id)
     if choice is None or attempt is None or not _allowed(choice.action, attempt):
         await query.answer(alert("button.invalid", profile.lang))
         return
@@ -168,6 +175,16 @@ async def act_on_attempt(update: Update, context: BotContext) -> None:
         await _review(query, context, profile, attempt)
     else:
         await _restart(query, context, profile, attempt, choice.action)
+
+
+def _owned(services: Services, attempt_id: int, user_id: int) -> QuizAttempt | None:
+    with services.session() as session:
+        return owned_attempt(session=session, attempt_id=attempt_id, user_id=user_id)
+
+
+def _items(services: Services, attempt_id: int) -> list[QuizAttemptItem]:
+    with services.session() as session:
+        return attempt_items(session=session, attempt_id=attempt_id)
 
 
 def _allowed(action: kb.Action, attempt: QuizAttempt) -> bool:
@@ -182,20 +199,24 @@ async def _continue(
 ) -> None:
     """Ask the open attempt's current question again (a fresh poll replaces the old one)."""
     assert attempt.id is not None
-    with context.services.session() as session:
-        current = next_item(session=session, attempt_id=attempt.id)
+    current = await context.services.run_db(_next_item, context.services, attempt.id)
     await query.answer()
     if current is None:
         await quiz_flow.finish(context, attempt.id, profile.lang)
         return
     note = t("quiz.resumed", profile.lang, number=current.position + 1)
     await send_html(context, attempt.chat_id, note)
-    timer = quiz_flow.timer_for(context, attempt.id)
+    timer = await quiz_flow.timer_for(context, attempt.id)
     await quiz_flow.advance(
         context, attempt.id, after=current.position - 1, lang=profile.lang, timer=timer
     )
     if current.poll_id is not None:
         await quiz_flow.stop_old_poll(context, attempt.chat_id, current.message_id)
+
+
+def _next_item(services: Services, attempt_id: int) -> QuizAttemptItem | None:
+    with services.session() as session:
+        return next_item(session=session, attempt_id=attempt_id)
 
 
 async def _review(
@@ -204,8 +225,7 @@ async def _review(
     """Each missed question with the right answer, the long explanation and its slides."""
     assert attempt.id is not None
     services = context.services
-    with services.session() as session:
-        wrong = missed(attempt_items(session=session, attempt_id=attempt.id))
+    wrong = missed(await services.run_db(_items, services, attempt.id))
     if not wrong:
         await query.answer(alert("quiz.no_mistakes", profile.lang))
         return
@@ -227,8 +247,7 @@ async def _restart(
     """Retake the same questions, or practise only the missed ones, as a new attempt."""
     assert attempt.id is not None
     bank = context.services.question_bank
-    with context.services.session() as session:
-        items = attempt_items(session=session, attempt_id=attempt.id)
+    items = await context.services.run_db(_items, context.services, attempt.id)
     if action == kb.Action.RETAKE:
         plan = _retake_plan(bank, attempt, items)
         intro = t("quiz.retake_started", profile.lang, count=len(plan))

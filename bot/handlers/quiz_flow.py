@@ -8,6 +8,7 @@ after the retries), the learner is told and offered a button to continue.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
@@ -43,7 +44,7 @@ from quizzes.service import (
     record_poll,
     start_attempt,
 )
-from quizzes.sessions import PlanItem, QuizPlan
+from quizzes.sessions import PlanItem, QuizPlan, ScoreCard
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,9 @@ def answers_hidden(services: Services, session: Session, attempt: QuizAttempt) -
 
 # Filled at registration time by features with their own attempt modes (trainer assignments).
 _MODES: dict[str, ModeHooks] = {}
+# Polls this process sent whose ids are being stored now (in a worker thread). Answers and
+# closed-poll updates carry no chat, so nothing queues them behind the send: they wait here.
+_RECORDING: dict[str, asyncio.Event] = {}
 
 
 def register_mode(mode: str, hooks: ModeHooks) -> None:
@@ -86,24 +90,43 @@ def bank_for(services: Services, session: Session, attempt: QuizAttempt) -> Ques
     return services.question_bank
 
 
-def remember(context: BotContext, attempt_id: int, lang: str, seconds: int | None) -> None:
+@dataclass(frozen=True)
+class NextQuestion:
+    """What asking an open attempt's next question needs (item None: all were asked)."""
+
+    chat_id: int
+    item_id: int | None
+    plan: PlanItem | None
+    total: int
+    hidden: bool
+
+
+async def remember(context: BotContext, attempt_id: int, lang: str, seconds: int | None) -> None:
     """Store the quiz's language and time limit for updates that carry no user (closed polls)."""
-    with context.services.session() as session:
+    await context.services.run_db(_remember, context.services, attempt_id, lang, seconds)
+
+
+def _remember(services: Services, attempt_id: int, lang: str, seconds: int | None) -> None:
+    with services.session() as session:
         save_options(session=session, attempt_id=attempt_id, lang=lang, timer_s=seconds)
 
 
-def timer_for(context: BotContext, attempt_id: int) -> int | None:
+async def timer_for(context: BotContext, attempt_id: int) -> int | None:
     """The time limit chosen for an attempt (None for an untimed one)."""
-    with context.services.session() as session:
+    return await context.services.run_db(_timer, context.services, attempt_id)
+
+
+def _timer(services: Services, attempt_id: int) -> int | None:
+    with services.session() as session:
         options = load_options(session=session, attempt_id=attempt_id)
         return options.timer_s if options else None
 
 
-def _quiz_language(context: BotContext, attempt_id: int, user_id: int) -> str:
+def _quiz_language(services: Services, attempt_id: int, user_id: int) -> str:
     """The language the attempt is asked in; the user's stored one for older attempts."""
-    with context.services.session() as session:
+    with services.session() as session:
         options = load_options(session=session, attempt_id=attempt_id)
-    return options.lang if options else language_of(context.services, user_id)
+    return options.lang if options else language_of(services, user_id)
 
 
 async def start_plan(
@@ -111,13 +134,18 @@ async def start_plan(
     intro: Html | None = None, timer: int | None = None,
 ) -> None:  # fmt: skip
     """Store a new attempt (closing any open one), say so, and ask its first question."""
-    with context.services.session() as session:
-        attempt = start_attempt(session=session, user_id=user_id, chat_id=chat_id, plan=plan)
-        attempt_id = row_id(attempt)
+    services = context.services
+    attempt_id = await services.run_db(_start, services, user_id, chat_id, plan)
     if intro is not None:
         await send_html(context, chat_id, intro)
-    remember(context, attempt_id, lang, timer)
+    await remember(context, attempt_id, lang, timer)
     await advance(context, attempt_id, after=-1, lang=lang, timer=timer)
+
+
+def _start(services: Services, user_id: int, chat_id: int, plan: QuizPlan) -> int:
+    with services.session() as session:
+        attempt = start_attempt(session=session, user_id=user_id, chat_id=chat_id, plan=plan)
+        return row_id(attempt)
 
 
 async def advance(
@@ -125,21 +153,33 @@ async def advance(
 ) -> None:
     """Ask the first unanswered question after position `after`, or end the attempt."""
     services = context.services
+    found = await services.run_db(_next_question, services, attempt_id, after)
+    if found is None:
+        return
+    if found.item_id is None:
+        await finish(context, attempt_id, lang)
+    elif found.plan is None:
+        await _give_up(context, attempt_id, found.chat_id, lang)
+    else:
+        plan, total, hidden = found.plan, found.total, found.hidden
+        await ask(context, found.chat_id, found.item_id, plan, total, lang, timer, hidden)
+
+
+def _next_question(services: Services, attempt_id: int, after: int) -> NextQuestion | None:
+    """The open attempt's first unanswered question after `after`; None once it is closed."""
     with services.session() as session:
         attempt = session.get(QuizAttempt, attempt_id)
         if attempt is None or not is_open(attempt):
-            return
+            return None
         items = attempt_items(session=session, attempt_id=attempt_id)
         upcoming = item_after(items, after)
-        plan = shown_item(services, session, attempt, upcoming)
-        chat_id = attempt.chat_id
-        hidden = answers_hidden(services, session, attempt)
-    if upcoming is None:
-        await finish(context, attempt_id, lang)
-    elif plan is None:
-        await _give_up(context, attempt_id, chat_id, lang)
-    else:
-        await ask(context, chat_id, row_id(upcoming), plan, len(items), lang, timer, hidden)
+        return NextQuestion(
+            chat_id=attempt.chat_id,
+            item_id=row_id(upcoming) if upcoming is not None else None,
+            plan=shown_item(services, session, attempt, upcoming),
+            total=len(items),
+            hidden=answers_hidden(services, session, attempt),
+        )
 
 
 def shown_item(
@@ -157,9 +197,13 @@ def shown_item(
 
 async def _give_up(context: BotContext, attempt_id: int, chat_id: int, lang: str) -> None:
     """Close an attempt whose questions changed under it, and say so."""
-    with context.services.session() as session:
-        abandon_attempt(session=session, attempt_id=attempt_id)
+    await context.services.run_db(_abandon, context.services, attempt_id)
     await send_html(context, chat_id, t("quiz.unavailable", lang))
+
+
+def _abandon(services: Services, attempt_id: int) -> None:
+    with services.session() as session:
+        abandon_attempt(session=session, attempt_id=attempt_id)
 
 
 async def ask(
@@ -175,29 +219,58 @@ async def ask(
     message = await context.bot.send_poll(chat_id, **poll)
     if message.poll is None:
         raise RuntimeError("sendPoll returned a message without a poll")
-    with context.services.session() as session:
+    await _remember_poll(context.services, item_id, message.poll.id, message.message_id)
+
+
+async def _remember_poll(services: Services, item_id: int, poll_id: str, message_id: int) -> None:
+    """Store which item the poll shows; its answers and closing wait until that is done."""
+    stored = _RECORDING[poll_id] = asyncio.Event()
+    try:
+        await services.run_db(_record_poll, services, item_id, poll_id, message_id)
+    finally:
+        stored.set()
+        del _RECORDING[poll_id]
+
+
+async def _poll_recorded(poll_id: str) -> None:
+    """Wait while this process is still storing which item the poll shows."""
+    recording = _RECORDING.get(poll_id)
+    if recording is not None:
+        await recording.wait()
+
+
+def _record_poll(services: Services, item_id: int, poll_id: str, message_id: int) -> None:
+    with services.session() as session:
         record_poll(
-            session=session, attempt_item_id=item_id, poll_id=message.poll.id,
-            message_id=message.message_id,
-        )  # fmt: skip
+            session=session, attempt_item_id=item_id, poll_id=poll_id, message_id=message_id
+        )
 
 
 async def finish(context: BotContext, attempt_id: int, lang: str) -> None:
     """Close the attempt and send the score card with review, retake and practice buttons."""
     services = context.services
-    with services.session() as session:
-        attempt = session.get(QuizAttempt, attempt_id)
+    attempt = await services.run_db(_attempt, services, attempt_id)
     if attempt is None:
         return
     hooks = _MODES.get(attempt.mode)
     if hooks is not None and hooks.finish is not None:
         await hooks.finish(context, attempt_id, lang)
         return
-    with services.session() as session:
-        card = finish_attempt(session=session, attempt_id=attempt_id)
-        text = score_card(card, attempt.mode, bank_for(services, session, attempt), lang)
+    card, text = await services.run_db(_score, services, attempt, lang)
     markup = kb.score_buttons(attempt_id, card.total - card.correct, lang)
     await send_html(context, attempt.chat_id, text, markup)
+
+
+def _attempt(services: Services, attempt_id: int) -> QuizAttempt | None:
+    with services.session() as session:
+        return session.get(QuizAttempt, attempt_id)
+
+
+def _score(services: Services, attempt: QuizAttempt, lang: str) -> tuple[ScoreCard, Html]:
+    """Close the attempt; its score card and the card's text."""
+    with services.session() as session:
+        card = finish_attempt(session=session, attempt_id=row_id(attempt))
+        return card, score_card(card, attempt.mode, bank_for(services, session, attempt), lang)
 
 
 async def receive_poll_answer(update: Update, context: BotContext) -> None:
@@ -207,13 +280,14 @@ async def receive_poll_answer(update: Update, context: BotContext) -> None:
         return
     services = context.services
     choice = list(answer.option_ids)
+    await _poll_recorded(answer.poll_id)
     outcome = await services.run_db(_grade, services, answer.poll_id, answer.user.id, choice)
     if isinstance(outcome, Rejected):
         log.info("poll answer from %s ignored: %s", answer.user.id, outcome.value)
         return
     lang = (await profile_of(update, services)).lang
-    timer = timer_for(context, outcome.attempt_id)
-    remember(context, outcome.attempt_id, lang, timer)
+    timer = await timer_for(context, outcome.attempt_id)
+    await remember(context, outcome.attempt_id, lang, timer)
     try:
         await advance(context, outcome.attempt_id, after=outcome.position, lang=lang, timer=timer)
     except TelegramError as error:
@@ -269,17 +343,28 @@ async def receive_closed_poll(update: Update, context: BotContext) -> None:
     poll = update.poll
     if poll is None or not poll.is_closed:
         return
-    with context.services.session() as session:
-        item = item_for_poll(session=session, poll_id=poll.id)
-        attempt = session.get(QuizAttempt, item.attempt_id) if item else None
-        if item is None or item.answered_at is not None or attempt is None:
-            return
-        if not is_open(attempt):
-            return
-    lang = _quiz_language(context, row_id(attempt), attempt.user_id)
+    await _poll_recorded(poll.id)
+    services = context.services
+    found = await services.run_db(_unanswered_poll, services, poll.id)
+    if found is None:
+        return
+    attempt, item = found
+    lang = await services.run_db(_quiz_language, services, row_id(attempt), attempt.user_id)
     await send_html(context, attempt.chat_id, t("quiz.timeout", lang, number=item.position + 1))
     timer = _seconds(poll.open_period)
     await advance(context, row_id(attempt), after=item.position, lang=lang, timer=timer)
+
+
+def _unanswered_poll(
+    services: Services, poll_id: str
+) -> tuple[QuizAttempt, QuizAttemptItem] | None:
+    """The open attempt and its unanswered item that a poll shows; None for anything else."""
+    with services.session() as session:
+        item = item_for_poll(session=session, poll_id=poll_id)
+        attempt = session.get(QuizAttempt, item.attempt_id) if item else None
+        if item is None or item.answered_at is not None or attempt is None:
+            return None
+        return (attempt, item) if is_open(attempt) else None
 
 
 async def stop_old_poll(context: BotContext, chat_id: int, message_id: int | None) -> None:

@@ -22,7 +22,7 @@ from bot.handlers.quiz_render import ordering_result, ordering_text
 from bot.handlers.quiz_store import open_item
 from bot.texts import Html, alert
 from core.timestamps import utc_now
-from quizzes.service import Rejected, attempt_items, record_item_answer
+from quizzes.service import AnswerOutcome, Rejected, attempt_items, record_item_answer
 from quizzes.sessions import PlanItem
 
 log = logging.getLogger(__name__)
@@ -34,8 +34,11 @@ async def choose_order(update: Update, context: BotContext) -> None:
     if query is None:
         return
     profile = await profile_of(update, context.services)
+    services = context.services
     step = kb.parse_order(query.data or "")
-    found = _ordering_item(context.services, step, profile.telegram_id) if step else None
+    found = None
+    if step is not None:
+        found = await services.run_db(_ordering_item, services, step, profile.telegram_id)
     if step is None or found is None:
         await query.answer(alert("button.invalid", profile.lang))
         return
@@ -53,7 +56,10 @@ async def choose_order(update: Update, context: BotContext) -> None:
 def _ordering_item(
     services: Services, step: kb.OrderStep, user_id: int
 ) -> tuple[PlanItem, int, bool] | None:
-    """The user's open ordering item with its shown plan and quiz length; None if not theirs."""
+    """The user's open ordering item with its shown plan and quiz length; None if not theirs.
+
+    A worker thread runs this (one session).
+    """
     with services.session() as session:
         found = open_item(session=session, item_id=step.item_id, user_id=user_id)
         if found is None or found[1].kind != "ordering":
@@ -74,12 +80,9 @@ async def _grade_order(
     """Store the full order, show the verdict in place, and ask the next question."""
     query = update.callback_query
     assert query is not None
-    profile = await profile_of(update, context.services)
-    with context.services.session() as session:
-        outcome = record_item_answer(
-            session=session, attempt_item_id=step.item_id, user_id=profile.telegram_id,
-            shown_choice=list(step.chosen), answered_at=utc_now(),
-        )  # fmt: skip
+    services = context.services
+    profile = await profile_of(update, services)
+    outcome = await services.run_db(_record_order, services, step, profile.telegram_id)
     if isinstance(outcome, Rejected):
         await query.answer(alert("button.invalid", profile.lang))
         return
@@ -88,10 +91,20 @@ async def _grade_order(
         plan, total, step.chosen, outcome.correct, profile.lang, hidden=hidden
     )
     await _edit(query, verdict, None)
-    timer = quiz_flow.timer_for(context, outcome.attempt_id)
+    timer = await quiz_flow.timer_for(context, outcome.attempt_id)
     await quiz_flow.advance(
         context, outcome.attempt_id, after=outcome.position, lang=profile.lang, timer=timer
     )
+
+
+def _record_order(
+    services: Services, step: kb.OrderStep, user_id: int
+) -> AnswerOutcome | Rejected:
+    with services.session() as session:
+        return record_item_answer(
+            session=session, attempt_item_id=step.item_id, user_id=user_id,
+            shown_choice=list(step.chosen), answered_at=utc_now(),
+        )  # fmt: skip
 
 
 async def _edit(query: CallbackQuery, text: Html, markup: InlineKeyboardMarkup | None) -> None:

@@ -9,6 +9,7 @@ notice to the trainer when the last member finishes.
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 
 from sqlmodel import Session
 from telegram import InlineKeyboardButton, Update
@@ -34,10 +35,12 @@ from core.errors import NotFoundError, PermissionDeniedError, ValidationError
 from knowledge.catalog import section_text
 from quizzes.assignments import ASSIGNMENT_MODE, assignment_bank, load_assignment
 from quizzes.cohorts import member_cohorts, set_leaderboard_opt_in
-from quizzes.models import QuizAttempt
+from quizzes.models import QuizAttempt, QuizAttemptItem
 from quizzes.questions import QuestionBank
 from quizzes.service import attempt_items, next_item
 from quizzes.tasks import (
+    AssignmentFinish,
+    AssignmentStart,
     AssignmentUnavailableError,
     Task,
     answers_revealed,
@@ -45,7 +48,22 @@ from quizzes.tasks import (
     open_tasks,
     start_assignment_attempt,
 )
+from quizzes.trainer_models import Assignment
 from quizzes.trainer_results import cohort_leaderboard
+
+
+@dataclass(frozen=True)
+class Started:
+    """An assignment attempt started or resumed, with what the first message needs."""
+
+    start: AssignmentStart
+    title: str
+    current: QuizAttemptItem | None  # the question shown before, when resumed
+
+    @property
+    def attempt_id(self) -> int:
+        """The attempt's id."""
+        return self.start.attempt.id or 0
 
 
 def register_mode() -> None:
@@ -78,8 +96,7 @@ async def tasks_command(update: Update, context: BotContext) -> None:
     if request is None:
         return
     message, _chat_id, profile = request
-    with context.services.session() as session:
-        tasks = open_tasks(session=session, user_id=profile.telegram_id, now=now(context.services))
+    tasks = await context.services.run_db(_open_tasks, context.services, profile.telegram_id)
     if not tasks:
         await message.reply_html(t("tr.tasks.none", profile.lang))
         return
@@ -89,6 +106,11 @@ async def tasks_command(update: Update, context: BotContext) -> None:
     await message.reply_html(
         t("tr.tasks.list", profile.lang, lines=lines), reply_markup=kb.column(buttons)
     )
+
+
+def _open_tasks(services: Services, user_id: int) -> list[Task]:
+    with services.session() as session:
+        return open_tasks(session=session, user_id=user_id, now=now(services))
 
 
 def _task_line(task: Task, lang: str, tz: str) -> Html:
@@ -114,16 +136,9 @@ async def press_start(update: Update, context: BotContext) -> None:
     if found is None or query.message.chat.type != ChatType.PRIVATE:
         await answer_invalid(query, profile.lang)
         return
-    services = context.services
+    services, chat_id = context.services, query.message.chat.id
     try:
-        with services.session() as session:
-            started = start_assignment_attempt(
-                session=session, assignment_id=found[0], user_id=profile.telegram_id,
-                chat_id=query.message.chat.id, bank=services.question_bank,
-                now=now(services), rng=random.Random(),
-            )  # fmt: skip
-            attempt_id, title = started.attempt.id or 0, _title(session, found[0])
-            current = next_item(session=session, attempt_id=attempt_id)
+        started = await services.run_db(_start, services, found[0], profile.telegram_id, chat_id)
     except AssignmentUnavailableError as error:
         await query.answer(alert(f"tr.start.{error.reason.value}", profile.lang), show_alert=True)
         return
@@ -131,31 +146,35 @@ async def press_start(update: Update, context: BotContext) -> None:
         await answer_invalid(query, profile.lang)
         return
     await query.answer()
-    key = "tr.start.resumed" if started.resumed else "tr.start.started"
-    await send_html(
-        context,
-        query.message.chat.id,
-        t(key, profile.lang, title=title, count=started.attempt.length),
-    )
-    quiz_flow.remember(context, attempt_id, profile.lang, None)
+    start, attempt_id, current = started.start, started.attempt_id, started.current
+    key = "tr.start.resumed" if start.resumed else "tr.start.started"
+    text = t(key, profile.lang, title=started.title, count=start.attempt.length)
+    await send_html(context, chat_id, text)
+    await quiz_flow.remember(context, attempt_id, profile.lang, None)
     await quiz_flow.advance(context, attempt_id, after=-1, lang=profile.lang, timer=None)
-    if started.resumed and current is not None and current.poll_id is not None:
-        await quiz_flow.stop_old_poll(context, query.message.chat.id, current.message_id)
+    if start.resumed and current is not None and current.poll_id is not None:
+        await quiz_flow.stop_old_poll(context, chat_id, current.message_id)
 
 
-def _title(session: Session, assignment_id: int) -> str:
-    return load_assignment(session=session, assignment_id=assignment_id).title
+def _start(services: Services, assignment_id: int, user_id: int, chat_id: int) -> Started:
+    """Start (or resume) the member's attempt at the assignment."""
+    with services.session() as session:
+        start = start_assignment_attempt(
+            session=session, assignment_id=assignment_id, user_id=user_id, chat_id=chat_id,
+            bank=services.question_bank, now=now(services), rng=random.Random(),
+        )  # fmt: skip
+        title = load_assignment(session=session, assignment_id=assignment_id).title
+        current = next_item(session=session, attempt_id=start.attempt.id or 0)
+        return Started(start, title, current)
 
 
 async def finish_attempt(context: BotContext, attempt_id: int, lang: str) -> None:
     """The end of an assignment attempt: the result card, and the trainer's notice if last."""
     services = context.services
-    with services.session() as session:
-        attempt = session.get(QuizAttempt, attempt_id)
-        if attempt is None or not is_open(attempt):
-            return
-        done = finish_assignment_attempt(session=session, attempt_id=attempt_id, now=now(services))
-        assignment = load_assignment(session=session, assignment_id=done.assignment_id)
+    finished = await services.run_db(_finish, services, attempt_id)
+    if finished is None:
+        return
+    attempt, done, assignment = finished
     card, tz = done.card, zone_of(services)
     verdict = plain("tr.result.pass" if done.passed else "tr.result.fail", lang)
     parts = [
@@ -176,6 +195,19 @@ async def finish_attempt(context: BotContext, attempt_id: int, lang: str) -> Non
         await notify_all_finished(context, done.assignment_id)
 
 
+def _finish(
+    services: Services, attempt_id: int
+) -> tuple[QuizAttempt, AssignmentFinish, Assignment] | None:
+    """Close an open assignment attempt and score it; None when it was closed already."""
+    with services.session() as session:
+        attempt = session.get(QuizAttempt, attempt_id)
+        if attempt is None or not is_open(attempt):
+            return None
+        done = finish_assignment_attempt(session=session, attempt_id=attempt_id, now=now(services))
+        assignment = load_assignment(session=session, assignment_id=done.assignment_id)
+        return attempt, done, assignment
+
+
 async def press_review(update: Update, context: BotContext) -> None:
     """The missed questions with the right answers, once the trainer's reveal time has come."""
     query, profile = update.callback_query, (await profile_of(update, context.services))
@@ -183,18 +215,13 @@ async def press_review(update: Update, context: BotContext) -> None:
     if query is None or query.message is None:
         return
     services = context.services
-    with services.session() as session:
-        attempt = None
-        if found is not None:
-            attempt = owned_attempt(
-                session=session, attempt_id=found[0], user_id=profile.telegram_id
-            )
-        if attempt is None or attempt.mode != ASSIGNMENT_MODE or is_open(attempt):
-            await answer_invalid(query, profile.lang)
-            return
-        assignment = load_assignment(session=session, assignment_id=attempt.assignment_id or 0)
-        wrong = missed(attempt_items(session=session, attempt_id=found[0] if found else 0))
-        bank = bank_of_attempt(services, session, attempt)
+    reviewed = None
+    if found is not None:
+        reviewed = await services.run_db(_review, services, found[0], profile.telegram_id)
+    if reviewed is None:
+        await answer_invalid(query, profile.lang)
+        return
+    assignment, wrong, bank = reviewed
     if not answers_revealed(assignment, now(services)):
         due = format_time(assignment.due_at, profile.lang, zone_of(services))
         await query.answer(alert("tr.review.later", profile.lang, due=due), show_alert=True)
@@ -205,18 +232,32 @@ async def press_review(update: Update, context: BotContext) -> None:
     await send_html(context, query.message.chat.id, text)
 
 
+def _review(
+    services: Services, attempt_id: int, user_id: int
+) -> tuple[Assignment, list[QuizAttemptItem], QuestionBank] | None:
+    """A closed assignment attempt's missed items; None when it is not the user's or open."""
+    with services.session() as session:
+        attempt = owned_attempt(session=session, attempt_id=attempt_id, user_id=user_id)
+        if attempt is None or attempt.mode != ASSIGNMENT_MODE or is_open(attempt):
+            return None
+        assignment = load_assignment(session=session, assignment_id=attempt.assignment_id or 0)
+        wrong = missed(attempt_items(session=session, attempt_id=attempt_id))
+        return assignment, wrong, bank_of_attempt(services, session, attempt)
+
+
 async def leaderboard_command(update: Update, context: BotContext) -> None:
     """/leaderboard: the boards of my cohorts that have one, and whether I am shown."""
     message = update.effective_message
     if message is None:
         return
     profile = await profile_of(update, context.services)
-    text, buttons = _boards(context.services, profile)
+    text, buttons = await context.services.run_db(_boards, context.services, profile)
     markup = kb.column(buttons) if buttons else None
     await message.reply_html(text, reply_markup=markup)
 
 
 def _boards(services: Services, profile: Profile) -> tuple[Html, list[InlineKeyboardButton]]:
+    """The member's cohorts' leaderboards, read and rendered in one session."""
     parts, buttons = [], []
     with services.session() as session:
         for cohort in member_cohorts(session=session, user_id=profile.telegram_id):
@@ -248,15 +289,21 @@ async def press_opt_in(update: Update, context: BotContext) -> None:
     found = kb.ids(kb.OPT_IN, query.data or "") if query else None
     if query is None or query.message is None or found is None:
         return
+    services, cohort_id, opt_in = context.services, found[0], found[1]
     try:
-        with context.services.session() as session:
-            set_leaderboard_opt_in(session=session, cohort_id=found[0],
-                                   user_id=profile.telegram_id, opt_in=bool(found[1]))  # fmt: skip
+        await services.run_db(_opt_in, services, cohort_id, profile.telegram_id, bool(opt_in))
     except (PermissionDeniedError, ValidationError):
         await answer_invalid(query, profile.lang)
         return
     await query.answer(
-        alert("tr.board.opted_in" if found[1] else "tr.board.opted_out", profile.lang)
+        alert("tr.board.opted_in" if opt_in else "tr.board.opted_out", profile.lang)
     )
-    text, buttons = _boards(context.services, profile)
+    text, buttons = await services.run_db(_boards, services, profile)
     await edit_html(query, text, kb.column(buttons) if buttons else None)
+
+
+def _opt_in(services: Services, cohort_id: int, user_id: int, opt_in: bool) -> None:
+    with services.session() as session:
+        set_leaderboard_opt_in(
+            session=session, cohort_id=cohort_id, user_id=user_id, opt_in=opt_in
+        )
