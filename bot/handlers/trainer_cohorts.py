@@ -14,8 +14,8 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 
 from bot import keyboards_trainer as kb
-from bot.context import BotContext
-from bot.handlers.common import profile_of, require_role, send_html
+from bot.context import BotContext, Services
+from bot.handlers.common import Profile, profile_of, require_role, send_html
 from bot.handlers.trainer_common import (
     answer_denied,
     bot_username,
@@ -29,6 +29,7 @@ from core.errors import NotFoundError, PermissionDeniedError, ValidationError
 from core.users import Role
 from quizzes.cohorts import (
     JoinError,
+    JoinResult,
     code_from_start_payload,
     create_cohort,
     deep_link,
@@ -41,7 +42,7 @@ from quizzes.cohorts import (
     remove_member,
     set_leaderboard,
 )
-from quizzes.trainer_models import Cohort
+from quizzes.trainer_models import Cohort, CohortMember
 
 MAX_LISTED = 40
 
@@ -73,9 +74,9 @@ async def _create(update: Update, context: BotContext, name: str) -> None:
     if not name.strip():
         await message.reply_html(t("tr.cohort.usage", profile.lang))
         return
+    services = context.services
     try:
-        with context.services.session() as session:
-            cohort = create_cohort(session=session, trainer_id=profile.telegram_id, name=name)
+        cohort = await services.run_db(_new_cohort, services, profile.telegram_id, name)
     except ValidationError:
         await message.reply_html(t("tr.cohort.bad_name", profile.lang))
         return
@@ -84,12 +85,21 @@ async def _create(update: Update, context: BotContext, name: str) -> None:
     )
 
 
+def _new_cohort(services: Services, trainer_id: int, name: str) -> Cohort:
+    with services.session() as session:
+        return create_cohort(session=session, trainer_id=trainer_id, name=name)
+
+
+def _cohorts_of(services: Services, trainer_id: int) -> list[Cohort]:
+    with services.session() as session:
+        return list_cohorts(session=session, trainer_id=trainer_id)
+
+
 async def _list(update: Update, context: BotContext) -> None:
     profile = await profile_of(update, context.services)
     message = update.effective_message
     assert message is not None
-    with context.services.session() as session:
-        cohorts = list_cohorts(session=session, trainer_id=profile.telegram_id)
+    cohorts = await context.services.run_db(_cohorts_of, context.services, profile.telegram_id)
     if not cohorts:
         await message.reply_html(t("tr.cohort.none", profile.lang))
         return
@@ -105,8 +115,7 @@ async def _offer_links(update: Update, context: BotContext) -> None:
     if chat.type == ChatType.PRIVATE:
         await message.reply_html(t("tr.link.in_group", profile.lang))
         return
-    with context.services.session() as session:
-        cohorts = list_cohorts(session=session, trainer_id=profile.telegram_id)
+    cohorts = await context.services.run_db(_cohorts_of, context.services, profile.telegram_id)
     if not cohorts:
         await message.reply_html(t("tr.cohort.none", profile.lang))
         return
@@ -121,12 +130,9 @@ async def press_link(update: Update, context: BotContext) -> None:
     found = kb.ids(kb.LINK, query.data or "") if query else None
     if query is None or query.message is None or found is None:
         return
+    services, chat_id = context.services, query.message.chat.id
     try:
-        with context.services.session() as session:
-            cohort = link_group(
-                session=session, trainer_id=profile.telegram_id, cohort_id=found[0],
-                chat_id=query.message.chat.id,
-            )  # fmt: skip
+        cohort = await services.run_db(_link, services, profile.telegram_id, found[0], chat_id)
     except (NotFoundError, PermissionDeniedError):
         await answer_denied(query, profile.lang)
         return
@@ -137,6 +143,13 @@ async def press_link(update: Update, context: BotContext) -> None:
     await query.edit_message_text(t("tr.link.done", profile.lang, name=cohort.name))
 
 
+def _link(services: Services, trainer_id: int, cohort_id: int, chat_id: int) -> Cohort:
+    with services.session() as session:
+        return link_group(
+            session=session, trainer_id=trainer_id, cohort_id=cohort_id, chat_id=chat_id
+        )
+
+
 @require_role(Role.TRAINER)
 async def press_cohort(update: Update, context: BotContext) -> None:
     """A cohort's card: code, link, members, group, leaderboard."""
@@ -144,22 +157,16 @@ async def press_cohort(update: Update, context: BotContext) -> None:
     found = kb.ids(kb.COHORT, query.data or "") if query else None
     if query is None or query.message is None or found is None:
         return
+    services = context.services
     try:
-        with context.services.session() as session:
-            cohort = owned_cohort(
-                session=session, trainer_id=profile.telegram_id, cohort_id=found[0]
-            )
-            count = len(
-                list_members(session=session, trainer_id=profile.telegram_id, cohort_id=found[0])
-            )
+        cohort, members = await services.run_db(_members, services, profile.telegram_id, found[0])
     except (NotFoundError, PermissionDeniedError):
         await answer_denied(query, profile.lang)
         return
     await query.answer()
     markup = kb.cohort_buttons(found[0], cohort.leaderboard_enabled, profile.lang)
-    await send_html(
-        context, query.message.chat.id, cohort_card(context, cohort, count, profile.lang), markup
-    )
+    card = cohort_card(context, cohort, len(members), profile.lang)
+    await send_html(context, query.message.chat.id, card, markup)
 
 
 @require_role(Role.TRAINER)
@@ -169,12 +176,14 @@ async def press_members(update: Update, context: BotContext) -> None:
     found = kb.ids(kb.MEMBERS, query.data or "") if query else None
     if query is None or query.message is None or found is None:
         return
+    services = context.services
     try:
-        text, markup = _members_view(context, profile.telegram_id, found[0], profile.lang)
+        cohort, members = await services.run_db(_members, services, profile.telegram_id, found[0])
     except (NotFoundError, PermissionDeniedError):
         await answer_denied(query, profile.lang)
         return
     await query.answer()
+    text, markup = _members_view(context, cohort, members, profile.lang)
     await send_html(context, query.message.chat.id, text, markup)
 
 
@@ -186,18 +195,14 @@ async def press_remove(update: Update, context: BotContext) -> None:
     if query is None or found is None:
         return
     cohort_id, user_id = found
+    services, trainer_id = context.services, profile.telegram_id
     try:
-        with context.services.session() as session:
-            removed = remove_member(
-                session=session,
-                trainer_id=profile.telegram_id,
-                cohort_id=cohort_id,
-                user_id=user_id,
-            )
-        text, markup = _members_view(context, profile.telegram_id, cohort_id, profile.lang)
+        removed = await services.run_db(_remove, services, trainer_id, cohort_id, user_id)
+        cohort, members = await services.run_db(_members, services, trainer_id, cohort_id)
     except (NotFoundError, PermissionDeniedError):
         await answer_denied(query, profile.lang)
         return
+    text, markup = _members_view(context, cohort, members, profile.lang)
     await query.answer(alert("tr.members.removed" if removed else "tr.members.gone", profile.lang))
     await edit_html(query, text, markup)
 
@@ -210,14 +215,9 @@ async def press_board(update: Update, context: BotContext) -> None:
     if query is None or found is None:
         return
     cohort_id, enabled = found
+    services, trainer_id = context.services, profile.telegram_id
     try:
-        with context.services.session() as session:
-            cohort = set_leaderboard(
-                session=session,
-                trainer_id=profile.telegram_id,
-                cohort_id=cohort_id,
-                enabled=bool(enabled),
-            )
+        cohort = await services.run_db(_set_board, services, trainer_id, cohort_id, bool(enabled))
     except (NotFoundError, PermissionDeniedError):
         await answer_denied(query, profile.lang)
         return
@@ -228,12 +228,34 @@ async def press_board(update: Update, context: BotContext) -> None:
         await query.edit_message_reply_markup(markup)
 
 
-def _members_view(
-    context: BotContext, trainer_id: int, cohort_id: int, lang: str
-) -> tuple[Html, InlineKeyboardMarkup | None]:
-    with context.services.session() as session:
+def _remove(services: Services, trainer_id: int, cohort_id: int, user_id: int) -> bool:
+    with services.session() as session:
+        return remove_member(
+            session=session, trainer_id=trainer_id, cohort_id=cohort_id, user_id=user_id
+        )
+
+
+def _set_board(services: Services, trainer_id: int, cohort_id: int, enabled: bool) -> Cohort:
+    with services.session() as session:
+        return set_leaderboard(
+            session=session, trainer_id=trainer_id, cohort_id=cohort_id, enabled=enabled
+        )
+
+
+def _members(
+    services: Services, trainer_id: int, cohort_id: int
+) -> tuple[Cohort, list[CohortMember]]:
+    """The trainer's cohort and its members (refused when it is someone else's)."""
+    with services.session() as session:
         cohort = owned_cohort(session=session, trainer_id=trainer_id, cohort_id=cohort_id)
         members = list_members(session=session, trainer_id=trainer_id, cohort_id=cohort_id)
+        return cohort, members
+
+
+def _members_view(
+    context: BotContext, cohort: Cohort, members: list[CohortMember], lang: str
+) -> tuple[Html, InlineKeyboardMarkup | None]:
+    cohort_id = cohort.id or 0
     if not members:
         return t("tr.members.none", lang, name=cohort.name), None
     pairs = [(m.user_id, m.first_name or str(m.user_id)) for m in members[:MAX_LISTED]]
@@ -292,22 +314,9 @@ async def _join(update: Update, context: BotContext, *, code: str | None) -> Non
     profile = await profile_of(update, context.services)
     message, chat = update.effective_message, update.effective_chat
     assert message is not None and chat is not None
+    services = context.services
     try:
-        with context.services.session() as session:
-            if code is None:
-                result = join_group_cohort(
-                    session=session,
-                    chat_id=chat.id,
-                    user_id=profile.telegram_id,
-                    first_name=profile.first_name,
-                )
-            else:
-                result = join_cohort(
-                    session=session,
-                    code=code,
-                    user_id=profile.telegram_id,
-                    first_name=profile.first_name,
-                )
+        result = await services.run_db(_join_cohort, services, profile, chat.id, code)
     except JoinError as error:
         await message.reply_html(t(f"tr.join.{error.reason.value}", profile.lang))
         return
@@ -320,3 +329,20 @@ async def _join(update: Update, context: BotContext, *, code: str | None) -> Non
     )
     if result.created:
         await deliver_due(context.application)  # announcements of assignments already open
+
+
+def _join_cohort(
+    services: Services, profile: Profile, chat_id: int, code: str | None
+) -> JoinResult:
+    """Join by invite code, or (without one) the cohort linked to the group `chat_id`."""
+    with services.session() as session:
+        if code is None:
+            return join_group_cohort(
+                session=session,
+                chat_id=chat_id,
+                user_id=profile.telegram_id,
+                first_name=profile.first_name,
+            )
+        return join_cohort(
+            session=session, code=code, user_id=profile.telegram_id, first_name=profile.first_name
+        )

@@ -73,17 +73,21 @@ async def sweep(context: BotContext) -> None:
 
 async def start_up(context: BotContext) -> None:
     """Schedule what is still ahead, then send what fell due while the bot was down."""
-    schedule_upcoming(context.application)
+    await schedule_upcoming(context.application)
     await deliver_due(context.application)
 
 
-def schedule_upcoming(application: AnyApp) -> int:
+async def schedule_upcoming(application: AnyApp) -> int:
     """Schedule every future job of every assignment; returns how many were added."""
     services = _services(application)
     moment = now(services)
-    with services.session() as session:
-        jobs = upcoming_jobs(session=session, now=moment)
+    jobs = await services.run_db(_upcoming, services, moment)
     return sum(_schedule(application.job_queue, job, moment) for job in jobs)
+
+
+def _upcoming(services: Services, moment: datetime) -> list[ScheduledJob]:
+    with services.session() as session:
+        return upcoming_jobs(session=session, now=moment)
 
 
 def schedule_assignment(application: AnyApp, assignment: Assignment) -> int:
@@ -152,24 +156,27 @@ def _claim_retries(services: Services, moment: datetime) -> list[Notice]:
 async def notify_all_finished(context: BotContext, assignment_id: int) -> None:
     """Tell the trainer at once that every member has finished (claimed first)."""
     services = context.services
+    trainer_id = await services.run_db(_claim_all_finished, services, assignment_id)
+    if trainer_id is not None:
+        notice = Notice(assignment_id, trainer_id, NoticeKind.ALL_FINISHED.value, now(services))
+        await _send_notice(context.application, notice)
+
+
+def _claim_all_finished(services: Services, assignment_id: int) -> int | None:
+    """Claim the trainer's "everyone finished" notice; their id, or None if claimed before."""
     with services.session() as session:
         assignment = load_assignment(session=session, assignment_id=assignment_id)
         claimed = mark_sent(
             session=session, assignment_id=assignment_id, user_id=assignment.trainer_id,
             kind=NoticeKind.ALL_FINISHED.value, at=now(services),
         )  # fmt: skip
-    if claimed:
-        notice = Notice(
-            assignment_id, assignment.trainer_id, NoticeKind.ALL_FINISHED.value, now(services)
-        )
-        await _send_notice(context.application, notice)
+        return assignment.trainer_id if claimed else None
 
 
 async def _send_notice(application: AnyApp, notice: Notice) -> int:
     """Render and send one claimed notice; 1 when it went out, 0 when Telegram refused."""
     services = _services(application)
-    lang = language_of(services, notice.user_id)
-    text, markup = render_notice(services, notice, lang)
+    text, markup = await services.run_db(_rendered, services, notice)
     context = BotContext(application)
     error: str | None = None
     permanent = False
@@ -193,6 +200,11 @@ def _record(services: Services, notice: Notice, error: str | None, permanent: bo
         record_delivery(
             session=session, notice=notice, at=now(services), error=error, permanent=permanent
         )
+
+
+def _rendered(services: Services, notice: Notice) -> tuple[Html, InlineKeyboardMarkup]:
+    """The notice in its recipient's language."""
+    return render_notice(services, notice, language_of(services, notice.user_id))
 
 
 def render_notice(

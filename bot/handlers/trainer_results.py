@@ -38,6 +38,7 @@ from quizzes.assignments import list_assignments
 from quizzes.charts import results_chart_png
 from quizzes.exports import FLAGS, export_basename, results_csv, results_text, results_xlsx
 from quizzes.importers import topic_label
+from quizzes.trainer_models import Assignment
 from quizzes.trainer_results import assignment_results
 
 MAX_LISTED = 15
@@ -57,8 +58,8 @@ async def results_command(update: Update, context: BotContext) -> None:
     if chosen is not None:
         await show_results(context, chat_id, profile.telegram_id, chosen, profile.lang)
         return
-    with context.services.session() as session:
-        assignments = list_assignments(session=session, trainer_id=profile.telegram_id)
+    services = context.services
+    assignments = await services.run_db(_assignments_of, services, profile.telegram_id)
     if not assignments:
         await message.reply_html(t("tr.results.none", profile.lang))
         return
@@ -68,6 +69,11 @@ async def results_command(update: Update, context: BotContext) -> None:
         for a in assignments[:MAX_LISTED]
     ]
     await message.reply_html(t("tr.results.choose", profile.lang), reply_markup=kb.column(buttons))
+
+
+def _assignments_of(services: Services, trainer_id: int) -> list[Assignment]:
+    with services.session() as session:
+        return list_assignments(session=session, trainer_id=trainer_id)
 
 
 @require_role(Role.TRAINER)
@@ -83,7 +89,7 @@ async def show_results(
     context: BotContext, chat_id: int, trainer_id: int, assignment_id: int, lang: str
 ) -> None:
     """Send the results of one assignment, or a polite refusal."""
-    results = _results(context.services, trainer_id, assignment_id)
+    results = await context.services.run_db(_results, context.services, trainer_id, assignment_id)
     if results is None:
         await send_html(context, chat_id, t("tr.not_yours", lang))
         return
@@ -220,7 +226,8 @@ async def _pressed_results(
     if parsed is None:
         await answer_invalid(query, profile.lang)
         return None
-    results = _results(context.services, profile.telegram_id, parsed[0])
+    services = context.services
+    results = await services.run_db(_results, services, profile.telegram_id, parsed[0])
     if results is None:
         await answer_denied(query, profile.lang)
         return None
