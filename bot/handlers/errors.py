@@ -16,7 +16,7 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext, RuamKitApp
-from bot.handlers.common import is_not_modified, load_profile, send_html
+from bot.handlers.common import is_not_modified, profile_of, send_html
 from bot.request import maybe_delivered
 from bot.texts import alert, t
 from core.users import resolve_language
@@ -45,7 +45,7 @@ async def report_error(update: object, context: BotContext) -> None:
         return
     if isinstance(error, Forbidden):
         return  # the user blocked the bot: there is no one to apologise to
-    lang = _language(update, context)
+    lang = await _language(update, context)
     if update.callback_query is not None:
         try:
             await update.callback_query.answer(alert("apology", lang), show_alert=True)
@@ -91,10 +91,10 @@ def describe(update: object) -> str:
     )
 
 
-def _language(update: Update, context: BotContext) -> str:
+async def _language(update: Update, context: BotContext) -> str:
     """The user's language; the Telegram app's if the database is what failed."""
     try:
-        return load_profile(update, context.services).lang
+        return (await profile_of(update, context.services)).lang
     except Exception:
         user = update.effective_user
         code = user.language_code if user else None

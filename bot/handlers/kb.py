@@ -2,7 +2,7 @@
 
 Uploads and the go-live / cancel buttons live in `kb_upload`. Everything here is wrapped in
 `require_role(Role.ADMIN)`: anyone else gets a polite refusal and nothing changes. Work that
-touches the index runs off the event loop.
+touches the index or the database runs off the event loop.
 """
 
 from __future__ import annotations
@@ -37,7 +37,9 @@ from bot.texts import Html, t
 from core.errors import IndexError_, NotFoundError, ValidationError
 from core.users import Role
 from knowledge import thai
+from knowledge.admin_questions import KbTestQuestion
 from retrieval.kb_admin import StageProgress
+from retrieval.kb_catalog import TestQuestionBook
 from retrieval.staging import KnowledgeBaseBusyError, StagedChange
 
 Subcommand = Callable[[BotContext, Profile, int, list[str], str], Awaitable[None]]
@@ -71,9 +73,10 @@ async def list_documents(
     """/kb list: live documents with passages, who added them and when."""
     admin = knowledge_admin(context.services)
     documents = await asyncio.to_thread(admin.documents)
+    pending = await context.services.run_db(admin.pending)
     version = admin.kb.versions.current() or "-"
     tz = context.services.settings.timezone
-    text = render_documents(documents, version, admin.pending(), profile.lang, tz)
+    text = render_documents(documents, version, pending, profile.lang, tz)
     await send_html(context, chat_id, text)
 
 
@@ -180,11 +183,11 @@ async def manage_tests(
     if action == "add":
         reply = await _add_test(context, profile, text)
     elif action == "list":
-        admin = knowledge_admin(context.services)
-        rows = admin.tests.added()
-        reply = render_tests(rows, len(admin.tests.all()) - len(rows), profile.lang)
+        book = knowledge_admin(context.services).tests
+        rows, shipped = await context.services.run_db(_test_questions, book)
+        reply = render_tests(rows, shipped, profile.lang)
     elif action == "remove" and len(args) == 2 and (row := parse_id(args[1])) is not None:
-        reply = _remove_test(context, profile, row)
+        reply = await _remove_test(context, profile, row)
     else:
         reply = t("kb.test.usage", profile.lang)
     await send_html(context, chat_id, reply)
@@ -196,13 +199,10 @@ async def _add_test(context: BotContext, profile: Profile, text: str) -> Html:
     question, _bar, expected = rest.partition("|")
     if not _bar:
         return t("kb.test.usage", profile.lang)
-    admin = knowledge_admin(context.services)
+    admin, lang = knowledge_admin(context.services), thai.detect_language(question)
     try:
-        row = admin.tests.add(
-            question,
-            expected,
-            lang=thai.detect_language(question),
-            actor=actor_of(profile),
+        row = await context.services.run_db(
+            admin.tests.add, question, expected, lang=lang, actor=actor_of(profile)
         )
     except ValidationError:
         return t("kb.test.invalid", profile.lang)
@@ -211,10 +211,16 @@ async def _add_test(context: BotContext, profile: Profile, text: str) -> Html:
     return t("kb.test.added", profile.lang, id=row.id, status=status)
 
 
-def _remove_test(context: BotContext, profile: Profile, question_id: int) -> Html:
-    admin = knowledge_admin(context.services)
+def _test_questions(book: TestQuestionBook) -> tuple[list[KbTestQuestion], int]:
+    """The test questions admins added, and how many ship with RuamKit."""
+    rows = book.added()
+    return rows, len(book.all()) - len(rows)
+
+
+async def _remove_test(context: BotContext, profile: Profile, question_id: int) -> Html:
+    book = knowledge_admin(context.services).tests
     try:
-        admin.tests.remove(question_id, actor=actor_of(profile))
+        await context.services.run_db(book.remove, question_id, actor=actor_of(profile))
     except NotFoundError:
         return t("kb.test.unknown", profile.lang, id=question_id)
     return t("kb.test.removed", profile.lang, id=question_id)

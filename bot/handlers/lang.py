@@ -7,7 +7,7 @@ from telegram.constants import ParseMode
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks, keyboards
-from bot.context import BotContext, RuamKitApp
+from bot.context import BotContext, RuamKitApp, Services
 from bot.handlers.common import profile_of
 from bot.texts import alert, t
 from core.users import set_language
@@ -39,7 +39,12 @@ async def save_language(update: Update, context: BotContext) -> None:
             alert("button.invalid", (await profile_of(update, context.services)).lang)
         )
         return
-    with context.services.session() as session:
-        set_language(session=session, telegram_id=update.effective_user.id, language=code)
+    services = context.services
+    await services.run_db(_store_language, services, update.effective_user.id, code)
     await query.answer()
     await query.edit_message_text(t("lang.set", code), parse_mode=ParseMode.HTML)
+
+
+def _store_language(services: Services, telegram_id: int, code: str) -> None:
+    with services.session() as session:
+        set_language(session=session, telegram_id=telegram_id, language=code)

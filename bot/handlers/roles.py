@@ -70,10 +70,10 @@ async def _change_role(update: Update, context: BotContext, *, trainer: bool) ->
         await message.reply_html(t("grant.usage" if trainer else "revoke.usage", lang))
         return
     if target in services.admin_ids:
-        await message.reply_html(t("role.is_admin", lang, who=_who(services, target)))
+        who = await services.run_db(_who, services, target)
+        await message.reply_html(t("role.is_admin", lang, who=who))
         return
-    with services.session() as session:
-        user, changed = set_trainer(session=session, telegram_id=target, trainer=trainer)
+    user, changed = await services.run_db(_set_trainer, services, target, trainer)
     await message.reply_html(t(_OUTCOMES[trainer, changed], lang, who=_describe(user)))
     if changed:
         await _tell_target(context, user, trainer=trainer)
@@ -84,6 +84,11 @@ def _target_id(args: list[str] | None) -> int | None:
     if not args or len(args) != 1:
         return None
     return parse_id(args[0])
+
+
+def _set_trainer(services: Services, telegram_id: int, trainer: bool) -> tuple[User, bool]:
+    with services.session() as session:
+        return set_trainer(session=session, telegram_id=telegram_id, trainer=trainer)
 
 
 def _who(services: Services, telegram_id: int) -> str:
@@ -112,14 +117,18 @@ async def _tell_target(context: BotContext, user: User, *, trainer: bool) -> Non
 async def show_trainers(update: Update, context: BotContext) -> None:
     """/trainers: everyone holding the trainer role."""
     lang = (await profile_of(update, context.services)).lang
-    with context.services.session() as session:
-        people = [f"• {_describe(user)}" for user in list_trainers(session=session)]
+    people = await context.services.run_db(_trainer_lines, context.services)
     if update.effective_message is None:
         return
     text = (
         t("trainers.list", lang, people="\n".join(people)) if people else t("trainers.none", lang)
     )
     await update.effective_message.reply_html(text)
+
+
+def _trainer_lines(services: Services) -> list[str]:
+    with services.session() as session:
+        return [f"• {_describe(user)}" for user in list_trainers(session=session)]
 
 
 @require_role(Role.ADMIN)
