@@ -7,11 +7,13 @@ they are over the rate limit. In group 0 the first matching handler wins, so ord
 2. `lang`     /lang and its buttons
 3. `roles`    /grant, /revoke, /trainers, the trainer and admin menu entries (role-checked)
 4. new features go here, each a module with `register(application)`: quiz, checklist,
-   trainer, kb admin. They add their commands to `commands.COMMANDS`, handle their own
-   ``menu:<key>`` button (wrapped in `require_role` when privileged), and any conversation
-   that takes free text, which must come before `ask`.
-5. `ask`      answer buttons, then any other private text as a question
-6. `fallback` unknown commands, non-text messages, stale or forged buttons
+   trainer, kb admin. They add their commands to `commands.COMMANDS` and handle their own
+   ``menu:<key>`` button (wrapped in `require_role` when privileged). A conversation that
+   takes free text or files adds its state check to `routing`.
+5. `routing`  private text and documents: looks up in one database call whose conversation
+   they belong to (checklist, /assign form, /import), else a question or a kb upload
+6. `ask`      the answer buttons
+7. `fallback` unknown commands, non-text messages, stale or forged buttons
 
 `errors` installs the one error handler.
 """
@@ -31,6 +33,7 @@ from bot.handlers import (
     lang,
     quiz,
     roles,
+    routing,
     start,
     trainer,
 )
@@ -41,5 +44,5 @@ FEATURES: tuple[ModuleType, ...] = (start, lang, roles, quiz, checklist, trainer
 def register(application: RuamKitApp, features: tuple[ModuleType, ...] = FEATURES) -> None:
     """Add every handler to the application in the documented order."""
     gate.register(application)
-    for module in (*features, ask, fallback, errors):
+    for module in (*features, routing, ask, fallback, errors):
         module.register(application)

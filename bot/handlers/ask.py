@@ -6,14 +6,14 @@ from dataclasses import asdict
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
-from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, filters
 
 from bot import callbacks, keyboards
-from bot.context import BotContext, RuamKitApp
+from bot.context import BotContext, RuamKitApp, Services
 from bot.handlers.common import Profile, profile_of, send_html, typing
 from bot.rendering import render_answer, render_sources
 from bot.texts import Html, alert, t
-from core.feedback import get_answer_for, record_answer, set_feedback
+from core.feedback import AnswerRecord, Feedback, get_answer_for, record_answer, set_feedback
 from knowledge.thai import detect_language
 from retrieval.answer import Answer
 from retrieval.prompts import topics
@@ -22,11 +22,10 @@ QUESTION = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT 
 
 
 def register(application: RuamKitApp) -> None:
-    """Add the answer buttons and, last, the catch-all question handler."""
+    """Add the answer buttons (`routing` hands private text that is no answer to a form here)."""
     application.add_handler(CallbackQueryHandler(show_sources, pattern=callbacks.SOURCES))
     application.add_handler(CallbackQueryHandler(store_feedback, pattern=callbacks.FEEDBACK))
     application.add_handler(CallbackQueryHandler(ask_topic, pattern=callbacks.ASK_TOPIC))
-    application.add_handler(MessageHandler(QUESTION, answer_question))
 
 
 async def answer_question(update: Update, context: BotContext) -> None:
@@ -127,18 +126,21 @@ async def show_sources(update: Update, context: BotContext) -> None:
     if query is None or query.message is None:
         return
     profile = await profile_of(update, context.services)
+    services = context.services
     answer_id = callbacks.parse_sources(query.data or "")
-    with context.services.session() as session:
-        record = None
-        if answer_id is not None:
-            record = get_answer_for(
-                session=session, answer_id=answer_id, user_id=profile.telegram_id
-            )
+    record = None
+    if answer_id is not None:
+        record = await services.run_db(_own_answer, services, answer_id, profile.telegram_id)
     if record is None or not record.citations:
         await query.answer(alert("button.invalid", profile.lang))
         return
     await query.answer()
     await send_html(context, query.message.chat.id, render_sources(record.citations, record.lang))
+
+
+def _own_answer(services: Services, answer_id: int, user_id: int) -> AnswerRecord | None:
+    with services.session() as session:
+        return get_answer_for(session=session, answer_id=answer_id, user_id=user_id)
 
 
 async def store_feedback(update: Update, context: BotContext) -> None:
@@ -147,16 +149,13 @@ async def store_feedback(update: Update, context: BotContext) -> None:
     if query is None:
         return
     profile = await profile_of(update, context.services)
+    services = context.services
     choice = callbacks.parse_feedback(query.data or "")
-    with context.services.session() as session:
-        record = None
-        if choice is not None:
-            record = set_feedback(
-                session=session,
-                answer_id=choice.answer_id,
-                user_id=profile.telegram_id,
-                feedback=choice.feedback,
-            )
+    record = None
+    if choice is not None:
+        record = await services.run_db(
+            _set_feedback, services, choice.answer_id, profile.telegram_id, choice.feedback
+        )
     if record is None or choice is None or record.id is None:
         await query.answer(alert("button.invalid", profile.lang))
         return
@@ -165,6 +164,15 @@ async def store_feedback(update: Update, context: BotContext) -> None:
         record.id, record.lang, has_sources=bool(record.citations), chosen=choice.feedback
     )
     await _edit_markup(query, markup)
+
+
+def _set_feedback(
+    services: Services, answer_id: int, user_id: int, feedback: Feedback
+) -> AnswerRecord | None:
+    with services.session() as session:
+        return set_feedback(
+            session=session, answer_id=answer_id, user_id=user_id, feedback=feedback
+        )
 
 
 async def _edit_markup(query: CallbackQuery, markup: InlineKeyboardMarkup) -> None:

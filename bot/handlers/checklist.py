@@ -3,7 +3,8 @@
 Projects, assessments and answers live in the database (checklist.service); where each
 person stands lives there too (checklist_state), so a conversation survives restarts.
 Typed text is taken only while the conversation expects it (a new project's name, an
-evidence note, a section A answer); any other text falls through to `ask` as a question.
+evidence note, a section A answer): `routing` asks `expects_text` first, and any other
+text goes to `ask` as a question.
 """
 
 from __future__ import annotations
@@ -13,24 +14,25 @@ from collections.abc import Awaitable, Callable
 from sqlmodel import Session
 from telegram import CallbackQuery, Update
 from telegram.constants import ChatType
-from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks
-from bot.context import BotContext, RuamKitApp
+from bot.context import BotContext, RuamKitApp, Services
 from bot.handlers import checklist_callbacks as cb
 from bot.handlers import checklist_explain as explain
 from bot.handlers import checklist_projects as projects
 from bot.handlers import checklist_steps as steps
-from bot.handlers.ask import QUESTION, answer_question
+from bot.handlers.ask import answer_question
 from bot.handlers.checklist_state import (
     Awaiting,
+    ChecklistChat,
     clear_awaiting,
     get_chat,
     set_chat,
     takes_text,
 )
 from bot.handlers.checklist_steps import definition, owned_assessment, show_step
-from bot.handlers.common import Profile, SenderStateFilter, profile_of, send_html
+from bot.handlers.common import Profile, profile_of, send_html
 from bot.texts import alert, t
 from checklist.models import AssessmentStatus, ChecklistAssessment
 from checklist.service import (
@@ -46,22 +48,11 @@ PressHandler = Callable[[CallbackQuery, BotContext, Profile, cb.Press], Awaitabl
 
 
 def register(application: RuamKitApp) -> None:
-    """Add /checklist, the menu entry, the cl:* buttons and the typed-answer handler."""
+    """Add /checklist, the menu entry and the cl:* buttons (`routing` hands typed answers)."""
     application.add_handler(CommandHandler("checklist", open_checklist))
     menu = f"^{callbacks.menu('checklist')}$"
     application.add_handler(CallbackQueryHandler(open_checklist, pattern=menu))
     application.add_handler(CallbackQueryHandler(handle_press, pattern=cb.PATTERN))
-    application.add_handler(
-        MessageHandler(
-            QUESTION
-            & SenderStateFilter(
-                lambda: application.bot_data.services,
-                "ExpectsChecklistText",
-                lambda session, _message, sender: expects_text(session, sender),
-            ),
-            receive_text,
-        )
-    )
 
 
 def expects_text(session: Session, telegram_id: int) -> bool:
@@ -91,8 +82,8 @@ async def open_checklist(update: Update, context: BotContext) -> None:
     if chat.type != ChatType.PRIVATE:
         await send_html(context, chat.id, t("cl.private_only", profile.lang))
         return
-    with context.services.session() as session:  # a pending name or evidence is abandoned
-        clear_awaiting(session=session, telegram_id=profile.telegram_id)
+    # A pending name or evidence is abandoned.
+    await context.services.run_db(projects.stop_waiting, context.services, profile.telegram_id)
     await projects.send_projects(context, chat.id, profile)
 
 
@@ -133,8 +124,7 @@ async def receive_text(update: Update, context: BotContext) -> None:
     if message is None or message.text is None:
         return
     profile = await profile_of(update, context.services)
-    with context.services.session() as session:
-        chat = get_chat(session=session, telegram_id=profile.telegram_id)
+    chat = await context.services.run_db(_chat_state, context.services, profile.telegram_id)
     text = " ".join(message.text.split())
     if chat is None or not takes_text(chat):
         await answer_question(update, context)
@@ -144,6 +134,11 @@ async def receive_text(update: Update, context: BotContext) -> None:
         await _add_evidence(context, profile, chat.assessment_id, chat.item_id, text)
     else:
         await _answer_fact(update, context, profile, chat.assessment_id, text)
+
+
+def _chat_state(services: Services, telegram_id: int) -> ChecklistChat | None:
+    with services.session() as session:
+        return get_chat(session=session, telegram_id=telegram_id)
 
 
 async def _add_evidence(
@@ -156,16 +151,25 @@ async def _add_evidence(
     """Attach the typed note to the answered item, then show the current question again."""
     if await steps.text_refused(context, profile, text, MAX_EVIDENCE):
         return
-    with context.services.session() as session:
-        assessment = owned_assessment(session, assessment_id, profile.telegram_id)
-        clear_awaiting(session=session, telegram_id=profile.telegram_id)
-        saved = assessment is not None and _evidence_saved(session, assessment, item_id, text)
+    saved = await context.services.run_db(
+        _save_evidence, context.services, profile.telegram_id, assessment_id, item_id, text
+    )
     if not saved:  # finished or gone since the prompt
         await send_html(context, profile.telegram_id, t("cl.evidence.closed", profile.lang))
         return
     note = t("cl.evidence.saved", profile.lang, evidence=text)
     await send_html(context, profile.telegram_id, note)
     await show_step(context, profile.telegram_id, profile.lang, assessment_id or 0)
+
+
+def _save_evidence(
+    services: Services, owner_id: int, assessment_id: int | None, item_id: str | None, text: str
+) -> bool:
+    """Stop waiting for evidence and attach it; False when the assessment is closed or gone."""
+    with services.session() as session:
+        assessment = owned_assessment(session, assessment_id, owner_id)
+        clear_awaiting(session=session, telegram_id=owner_id)
+        return assessment is not None and _evidence_saved(session, assessment, item_id, text)
 
 
 def _evidence_saved(
@@ -184,15 +188,23 @@ async def _answer_fact(
     """Save a typed section A answer and ask the next item (or treat it as a question)."""
     if await steps.text_refused(context, profile, text, MAX_TEXT):
         return
-    with context.services.session() as session:
-        assessment = owned_assessment(session, assessment_id, profile.telegram_id)
-        saved = assessment is not None and _fact_saved(session, assessment, text)
-        if saved:
-            set_chat(session=session, telegram_id=profile.telegram_id, assessment_id=assessment_id)
-    if not saved:  # the state changed since the filter looked: it was a question after all
+    saved = await context.services.run_db(
+        _save_fact, context.services, profile.telegram_id, assessment_id, text
+    )
+    if not saved:  # the state changed since `routing` looked: a question after all
         await answer_question(update, context)
         return
     await show_step(context, profile.telegram_id, profile.lang, assessment_id or 0)
+
+
+def _save_fact(services: Services, owner_id: int, assessment_id: int | None, text: str) -> bool:
+    """Save a typed section A answer; False when the current item takes no typed answer."""
+    with services.session() as session:
+        assessment = owned_assessment(session, assessment_id, owner_id)
+        saved = assessment is not None and _fact_saved(session, assessment, text)
+        if saved:
+            set_chat(session=session, telegram_id=owner_id, assessment_id=assessment_id)
+        return saved
 
 
 def _fact_saved(session: Session, assessment: ChecklistAssessment, text: str) -> bool:

@@ -9,11 +9,9 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import filters
 
 from bot.context import BotContext, Services
 from bot.rendering import split_html
@@ -142,27 +140,3 @@ async def _typing_once(context: BotContext, chat_id: int) -> None:
     # The indicator is cosmetic: failing to show it must not stop the answer.
     with contextlib.suppress(TelegramError):
         await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
-
-
-SenderState = Callable[[Session, Message, int], bool]
-
-
-class SenderStateFilter(filters.MessageFilter):
-    """Passes a message when `state(session, message, sender id)` holds in the database.
-
-    Conversations that take free text (a form step, checklist evidence) keep their state in
-    the database, so this is how their handlers claim text before it becomes a question.
-    """
-
-    def __init__(self, services: Callable[[], Services | None], name: str, state: SenderState):
-        super().__init__(name=name)
-        self._services = services
-        self._state = state
-
-    def filter(self, message: Message) -> bool:
-        """Look the sender's state up in the database."""
-        services = self._services()
-        if services is None or message.from_user is None:
-            return False
-        with services.session() as session:
-            return self._state(session, message, message.from_user.id)

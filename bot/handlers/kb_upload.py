@@ -18,9 +18,9 @@ from io import BytesIO
 from telegram import Document, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler
 
-from bot.context import BotContext, RuamKitApp
+from bot.context import BotContext, RuamKitApp, Services
 from bot.handlers import kb_file_choice as choice
 from bot.handlers.common import (
     Profile,
@@ -46,14 +46,12 @@ from retrieval.staging import (
     StaleChangeError,
 )
 
-DOCUMENT = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.Document.ALL
 PROGRESS_EVERY_S = 3.0
 SMALL_JOB = 32  # passages; below this the progress note is not worth an edit
 
 
 def register(application: RuamKitApp) -> None:
-    """Add the document handler and the go-live / cancel buttons."""
-    application.add_handler(MessageHandler(DOCUMENT, receive_document))
+    """Add the go-live / cancel and file-choice buttons (`routing` hands documents here)."""
     application.add_handler(CallbackQueryHandler(answer_change_button, pattern=CHANGE_BUTTON))
     application.add_handler(CallbackQueryHandler(press_file_choice, pattern=choice.FILE_CHOICE))
 
@@ -93,10 +91,26 @@ async def _offer(
     render: Callable[[str, TrainerDraft | None, str], tuple[Html, InlineKeyboardMarkup | None]],
 ) -> None:
     """Keep the file for the buttons and show the offer (or the way to do it later)."""
-    with context.services.session() as session:
-        draft = choice.remember_file(session, profile, file_id, name)
-        text, markup = render(name, draft, profile.lang)
+    services = context.services
+    draft = await services.run_db(_remember_file, services, profile, file_id, name)
+    text, markup = render(name, draft, profile.lang)
     await send_html(context, chat_id, text, markup)
+
+
+def _remember_file(
+    services: Services, profile: Profile, file_id: str, name: str
+) -> TrainerDraft | None:
+    with services.session() as session:
+        return choice.remember_file(session, profile, file_id, name)
+
+
+def _take_file(services: Services, telegram_id: int, token: str) -> tuple[str, str] | None:
+    """The kept file a button refers to, forgotten as it is taken; None when stale."""
+    with services.session() as session:
+        kept = choice.pending_file(session, telegram_id, token)
+        if kept is not None:
+            clear_draft(session=session, telegram_id=telegram_id)
+        return kept
 
 
 async def press_file_choice(update: Update, context: BotContext) -> None:
@@ -109,12 +123,9 @@ async def press_file_choice(update: Update, context: BotContext) -> None:
     if not profile.role.allows(needed):
         await refuse(update, profile.lang, needed)
         return
-    with context.services.session() as session:
-        kept = (
-            choice.pending_file(session, profile.telegram_id, pressed.token) if pressed else None
-        )
-        if kept is not None:
-            clear_draft(session=session, telegram_id=profile.telegram_id)
+    services, kept = context.services, None
+    if pressed is not None:
+        kept = await services.run_db(_take_file, services, profile.telegram_id, pressed.token)
     if pressed is None or kept is None:
         await query.answer(alert("kb.file.stale", profile.lang), show_alert=True)
         return

@@ -1,8 +1,8 @@
 """Trainer tools: cohorts, assignments, results, question import; and the trainees' side.
 
-Registered before the knowledge-base uploads and before `ask`: the import handler takes a
-document only when the sender asked for an import, and the form's text handler takes text
-only while the /assign form waits for a typed time or title; anything else falls through.
+Typed text and files reach this feature through `routing`, which asks the database first:
+a document is an import only when the sender asked for one, and text is the form's only
+while the /assign form waits for a typed time or title; anything else goes on.
 
 Trainer commands (/cohort, /assign, /results, /import) and their buttons need the trainer
 role; /join, /tasks and /leaderboard are for everyone. The modules:
@@ -17,9 +17,7 @@ role; /join, /tasks and /leaderboard are for everyone. The modules:
 
 from __future__ import annotations
 
-from sqlmodel import Session
-from telegram import Message
-from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import keyboards_trainer as kb
 from bot.context import RuamKitApp
@@ -31,18 +29,10 @@ from bot.handlers import (
     trainer_results,
     trainer_tasks,
 )
-from bot.handlers.common import SenderStateFilter
-from bot.handlers.trainer_state import TEXT_STEPS, awaits, get_draft
-from core.timestamps import utc_now
-
-PRIVATE_TEXT = (
-    filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
-)
-PRIVATE_DOCUMENT = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.Document.ALL
 
 
 def register(application: RuamKitApp) -> None:
-    """Add the commands, buttons, form text, import files, the assignment mode and the jobs."""
+    """Add the commands, the buttons, the assignment mode and the jobs."""
     commands = {
         "cohort": trainer_cohorts.cohort_command,
         "join": trainer_cohorts.join_command,
@@ -76,19 +66,5 @@ def register(application: RuamKitApp) -> None:
     )
     # Forged data with a trainer prefix but a wrong shape: the trainer handlers' refusal.
     application.add_handler(CallbackQueryHandler(trainer_assign.press_form, pattern=r"^tr:a:"))
-    document = PRIVATE_DOCUMENT & SenderStateFilter(
-        lambda: application.bot_data.services, "ExpectsImport", trainer_import.expects_import
-    )
-    application.add_handler(MessageHandler(document, trainer_import.receive_file))
-    text = PRIVATE_TEXT & SenderStateFilter(
-        lambda: application.bot_data.services, "ExpectsFormText", _awaits_form_text
-    )
-    application.add_handler(MessageHandler(text, trainer_assign.receive_text))
     trainer_tasks.register_mode()
     trainer_jobs.register(application)
-
-
-def _awaits_form_text(session: Session, _message: Message, sender: int) -> bool:
-    """Whether the sender's /assign form waits for a typed time or title."""
-    draft = get_draft(session=session, telegram_id=sender)
-    return awaits(draft, TEXT_STEPS, utc_now())

@@ -2,8 +2,9 @@
 
 The form's answers are kept in the database (`trainer_state`), so a restart in the middle
 loses nothing; buttons carry the form's token, so a button from an older form or an earlier
-step is refused as outdated. Opening and due times may also be typed in Bangkok time. Every
-handler is trainer-only, and the cohort's ownership is checked again when the form is sent.
+step is refused as outdated. Opening and due times may also be typed in Bangkok time
+(`routing` hands typed text here while `awaits_text` holds). Every handler is trainer-only,
+and the cohort's ownership is checked again when the form is sent.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from bot.handlers.trainer_common import now, private_request, zone_of
 from bot.handlers.trainer_form_steps import CODE_STEPS, PRESSES, TEXTS, Data, Move
 from bot.handlers.trainer_jobs import deliver_due, schedule_assignment
 from bot.handlers.trainer_state import (
+    TEXT_STEPS,
     Step,
     TrainerDraft,
+    awaits,
     clear_draft,
     get_draft,
     new_draft,
@@ -33,10 +36,13 @@ from bot.handlers.trainer_state import (
 )
 from bot.texts import alert, t
 from core.errors import NotFoundError, PermissionDeniedError, ValidationError
+from core.timestamps import utc_now
 from core.users import Role
 from quizzes.assignments import TITLE_MAX_CHARS, create_assignment
 from quizzes.cohorts import cohort_members, list_cohorts
 from quizzes.trainer_models import Assignment
+
+Cohorts = list[tuple[int, str]]
 
 
 @require_role(Role.TRAINER)
@@ -46,26 +52,34 @@ async def assign_command(update: Update, context: BotContext) -> None:
     if request is None:
         return
     message, _chat_id, profile = request
-    with context.services.session() as session:
-        cohorts = [
-            (c.id or 0, c.name)
-            for c in list_cohorts(session=session, trainer_id=profile.telegram_id)
-        ]
-        draft = (
-            new_draft(
-                session=session,
-                telegram_id=profile.telegram_id,
-                step=Step.COHORT,
-                data={"lang": profile.lang, "tz": zone_of(context.services)},
-            )
-            if cohorts
-            else None
-        )
+    services = context.services
+    cohorts, draft = await services.run_db(_open_form, services, profile)
     if draft is None:
         await message.reply_html(t("tr.assign.no_cohort", profile.lang))
         return
     text, markup = form.screen(Step.COHORT, draft.data, draft.token, profile.lang, cohorts)
     await message.reply_html(text, reply_markup=markup)
+
+
+def _open_form(services: Services, profile: Profile) -> tuple[Cohorts, TrainerDraft | None]:
+    """The trainer's cohorts and a fresh form (none without a cohort)."""
+    with services.session() as session:
+        cohorts = [
+            (c.id or 0, c.name)
+            for c in list_cohorts(session=session, trainer_id=profile.telegram_id)
+        ]
+        if not cohorts:
+            return cohorts, None
+        data = {"lang": profile.lang, "tz": zone_of(services)}
+        draft = new_draft(
+            session=session, telegram_id=profile.telegram_id, step=Step.COHORT, data=data
+        )
+        return cohorts, draft
+
+
+def _draft_of(services: Services, telegram_id: int) -> TrainerDraft | None:
+    with services.session() as session:
+        return get_draft(session=session, telegram_id=telegram_id)
 
 
 @require_role(Role.TRAINER)
@@ -74,9 +88,9 @@ async def press_form(update: Update, context: BotContext) -> None:
     query, profile = update.callback_query, (await profile_of(update, context.services))
     if query is None or query.message is None:
         return
+    services = context.services
     press = kb.parse_form(query.data or "")
-    with context.services.session() as session:
-        draft = get_draft(session=session, telegram_id=profile.telegram_id)
+    draft = await services.run_db(_draft_of, services, profile.telegram_id)
     if press is None or draft is None or draft.token != press.token or not _expected(press, draft):
         await query.answer(alert("tr.assign.stale", profile.lang), show_alert=True)
         return
@@ -85,9 +99,9 @@ async def press_form(update: Update, context: BotContext) -> None:
     elif press.code == "ok":
         await _submit(update, context, profile, draft)
     else:
-        outcome = PRESSES[press.code](
-            context.services, profile.telegram_id, dict(draft.data), press.value
-        )
+        step = PRESSES[press.code]  # may read the database (the cohort's topics)
+        data = dict(draft.data)
+        outcome = await services.run_db(step, services, profile.telegram_id, data, press.value)
         if isinstance(outcome, str):
             await query.answer(alert(outcome, profile.lang), show_alert=True)
             return
@@ -105,9 +119,7 @@ async def _show(
     *, edit: bool,
 ) -> None:  # fmt: skip
     """Store the move and show the next step (editing the form's message after a button)."""
-    with context.services.session() as session:
-        stored = get_draft(session=session, telegram_id=profile.telegram_id) or draft
-        save_draft(session=session, draft=stored, step=move.step, data=move.data)
+    await context.services.run_db(_save_move, context.services, profile.telegram_id, draft, move)
     text, markup = form.screen(move.step, move.data, draft.token, profile.lang)
     query, chat = update.callback_query, update.effective_chat
     if edit and query is not None:
@@ -120,11 +132,21 @@ async def _show(
         await send_html(context, chat.id, text, markup)
 
 
+def _save_move(services: Services, telegram_id: int, draft: TrainerDraft, move: Move) -> None:
+    with services.session() as session:
+        stored = get_draft(session=session, telegram_id=telegram_id) or draft
+        save_draft(session=session, draft=stored, step=move.step, data=move.data)
+
+
+def _clear_form(services: Services, telegram_id: int) -> None:
+    with services.session() as session:
+        clear_draft(session=session, telegram_id=telegram_id)
+
+
 async def _cancel(update: Update, context: BotContext, profile: Profile) -> None:
     query = update.callback_query
     assert query is not None
-    with context.services.session() as session:
-        clear_draft(session=session, telegram_id=profile.telegram_id)
+    await context.services.run_db(_clear_form, context.services, profile.telegram_id)
     await query.answer()
     await query.edit_message_text(
         t("tr.assign.cancelled", profile.lang), parse_mode=ParseMode.HTML
@@ -143,10 +165,7 @@ async def _submit(
         await _show(update, context, profile, draft, Move(Step.DUE, data), edit=False)
         return
     try:
-        with services.session() as session:
-            assignment = _create(services, session, profile.telegram_id, data)
-            members = len(cohort_members(session=session, cohort_id=assignment.cohort_id))
-            clear_draft(session=session, telegram_id=profile.telegram_id)
+        assignment, members = await services.run_db(_assign, services, profile.telegram_id, data)
     except (NotFoundError, PermissionDeniedError):
         await query.answer(alert("tr.not_yours", profile.lang), show_alert=True)
         return
@@ -160,6 +179,15 @@ async def _submit(
     )
     await query.edit_message_text(text, parse_mode=ParseMode.HTML)
     await deliver_due(context.application, assignment.id)
+
+
+def _assign(services: Services, trainer_id: int, data: Data) -> tuple[Assignment, int]:
+    """Create the assignment and close the form; the assignment and its cohort's size."""
+    with services.session() as session:
+        assignment = _create(services, session, trainer_id, data)
+        members = len(cohort_members(session=session, cohort_id=assignment.cohort_id))
+        clear_draft(session=session, telegram_id=trainer_id)
+        return assignment, members
 
 
 def _create(services: Services, session: Session, trainer_id: int, data: Data) -> Assignment:
@@ -182,15 +210,21 @@ async def receive_text(update: Update, context: BotContext) -> None:
     message, profile = update.effective_message, (await profile_of(update, context.services))
     if message is None or not message.text:
         return
-    with context.services.session() as session:
-        draft = get_draft(session=session, telegram_id=profile.telegram_id)
+    services = context.services
+    draft = await services.run_db(_draft_of, services, profile.telegram_id)
     if draft is None:
         return
     step_text = TEXTS.get(Step(draft.step))
-    if step_text is None:  # the form moved on since the filter looked
+    if step_text is None:  # the form moved on since `routing` looked
         return
-    outcome = step_text(context.services, profile.telegram_id, dict(draft.data), message.text)
+    outcome = step_text(services, profile.telegram_id, dict(draft.data), message.text)
     if isinstance(outcome, str):
         await message.reply_html(t(outcome, profile.lang, limit=TITLE_MAX_CHARS))
         return
     await _show(update, context, profile, draft, outcome, edit=False)
+
+
+def awaits_text(session: Session, telegram_id: int) -> bool:
+    """Whether the trainer's /assign form waits for a typed time or title."""
+    draft = get_draft(session=session, telegram_id=telegram_id)
+    return awaits(draft, TEXT_STEPS, utc_now())

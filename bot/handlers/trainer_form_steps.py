@@ -3,6 +3,9 @@
 Each step function takes (services, trainer id, answers so far, button value or text) and
 returns a `Move` to the next step with the updated answers, or the key of a text explaining
 why the value was refused (the form then stays where it is).
+
+The handlers run the button steps in a worker thread (`Services.run_db`): `choose_cohort`
+reads the database. The typed steps only parse text.
 """
 
 from __future__ import annotations

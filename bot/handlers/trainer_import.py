@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from sqlmodel import Session
-from telegram import InputFile, Message, Update
+from telegram import InputFile, Update
 from telegram.error import TelegramError
 
 from bot import keyboards_trainer as kb
-from bot.context import BotContext
+from bot.context import BotContext, Services
 from bot.handlers.common import Profile, profile_of, refuse, require_role, send_html
 from bot.handlers.trainer_common import answer_invalid, format_time, zone_of
 from bot.handlers.trainer_state import Step, awaits, clear_draft, get_draft, new_draft
@@ -25,7 +24,15 @@ from core.errors import NotFoundError
 from core.timestamps import utc_now
 from core.users import Role
 from knowledge.catalog import known_locators
-from quizzes.importers import csv_template, import_batches, parse_upload, retire_batch, save_import
+from quizzes.importers import (
+    ImportBatch,
+    ImportReport,
+    csv_template,
+    import_batches,
+    parse_upload,
+    retire_batch,
+    save_import,
+)
 from quizzes.importers.common import MAX_UPLOAD_BYTES
 
 CAPTION = "/import"
@@ -34,13 +41,12 @@ MAX_BATCHES = 10
 IMPORT_STEPS = frozenset({Step.IMPORT})
 
 
-def expects_import(session: Session, message: Message, sender: int) -> bool:
-    """A private document captioned /import, or sent while /import waits for one."""
-    if message.document is None:
-        return False
-    if (message.caption or "").strip().lower().startswith(CAPTION):
+def expects_import(services: Services, caption: str | None, sender: int) -> bool:
+    """Whether a private document is an import: captioned /import, or sent while /import waits."""
+    if (caption or "").strip().lower().startswith(CAPTION):
         return True
-    return awaits(get_draft(session=session, telegram_id=sender), IMPORT_STEPS, utc_now())
+    with services.session() as session:
+        return awaits(get_draft(session=session, telegram_id=sender), IMPORT_STEPS, utc_now())
 
 
 @require_role(Role.TRAINER)
@@ -50,9 +56,7 @@ async def import_command(update: Update, context: BotContext) -> None:
     if message is None:
         return
     profile = await profile_of(update, context.services)
-    with context.services.session() as session:
-        new_draft(session=session, telegram_id=profile.telegram_id, step=Step.IMPORT)
-        batches = import_batches(session=session, owner_id=profile.telegram_id)
+    batches = await context.services.run_db(_await_file, context.services, profile.telegram_id)
     active = [b for b in batches if b.active][:MAX_BATCHES]
     lines = [
         t("tr.import.batch_line", profile.lang, name=b.source_name, count=len(b.question_ids),
@@ -67,6 +71,13 @@ async def import_command(update: Update, context: BotContext) -> None:
     ]
     text = t("tr.import.prompt", profile.lang, batches=Html(listed))
     await message.reply_html(text, reply_markup=kb.column(buttons))
+
+
+def _await_file(services: Services, owner_id: int) -> list[ImportBatch]:
+    """Make the trainer's form wait for a file; their earlier imports."""
+    with services.session() as session:
+        new_draft(session=session, telegram_id=owner_id, step=Step.IMPORT)
+        return import_batches(session=session, owner_id=owner_id)
 
 
 async def receive_file(update: Update, context: BotContext) -> None:
@@ -100,9 +111,7 @@ async def import_content(
     if not report.ok:
         await send_html(context, chat_id, text)  # the form still waits: send the corrected file
         return
-    with context.services.session() as session:
-        batch = save_import(session=session, owner_id=profile.telegram_id, report=report)
-        clear_draft(session=session, telegram_id=profile.telegram_id)
+    batch = await context.services.run_db(_save, context.services, profile.telegram_id, report)
     done = t(
         "tr.import.saved",
         profile.lang,
@@ -111,6 +120,14 @@ async def import_content(
         last=batch.question_ids[-1],
     )
     await send_html(context, chat_id, Html(f"{text}\n\n{done}"))
+
+
+def _save(services: Services, owner_id: int, report: ImportReport) -> ImportBatch:
+    """Store a clean file's questions and close the /import form."""
+    with services.session() as session:
+        batch = save_import(session=session, owner_id=owner_id, report=report)
+        clear_draft(session=session, telegram_id=owner_id)
+        return batch
 
 
 async def download_questions(
@@ -152,10 +169,15 @@ async def press_retire(update: Update, context: BotContext) -> None:
     if found is None:
         await answer_invalid(query, profile.lang)
         return
+    services = context.services
     try:
-        with context.services.session() as session:
-            count = retire_batch(session=session, owner_id=profile.telegram_id, batch=found[0])
+        count = await services.run_db(_retire, services, profile.telegram_id, found[0])
     except NotFoundError:
         await answer_invalid(query, profile.lang)
         return
     await query.answer(alert("tr.import.retired", profile.lang, count=count), show_alert=True)
+
+
+def _retire(services: Services, owner_id: int, batch: str) -> int:
+    with services.session() as session:
+        return retire_batch(session=session, owner_id=owner_id, batch=batch)

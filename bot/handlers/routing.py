@@ -1,0 +1,58 @@
+"""Private text and documents: whose conversation they belong to, asked in one database call.
+
+A checklist answer, a typed step of the /assign form and a file for /import are claimed by
+the conversation whose state (kept in the database) says it waits for one; any other text
+is a question, any other document goes to the knowledge-base upload handler. PTB filters
+run on the event loop, so the state is not looked up in a filter: one handler per kind of
+message reads it in a worker thread (`Services.run_db`) and hands the update on. The
+checklist comes before the form, as their handlers did when each had its own filter.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import MessageHandler, filters
+
+from bot.context import BotContext, RuamKitApp, Services
+from bot.handlers import checklist, kb_upload, trainer_assign, trainer_import
+from bot.handlers.ask import QUESTION, answer_question
+from bot.handlers.common import Handler
+
+PRIVATE_TEXT = QUESTION
+PRIVATE_DOCUMENT = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.Document.ALL
+
+
+def register(application: RuamKitApp) -> None:
+    """Add the private text and document handlers (after every feature, before `fallback`)."""
+    application.add_handler(MessageHandler(PRIVATE_TEXT, route_text))
+    application.add_handler(MessageHandler(PRIVATE_DOCUMENT, route_document))
+
+
+async def route_text(update: Update, context: BotContext) -> None:
+    """A checklist answer, a typed step of the /assign form, or else a question."""
+    sender = update.effective_user
+    handler: Handler = answer_question
+    if sender is not None:
+        handler = await context.services.run_db(text_owner, context.services, sender.id)
+    await handler(update, context)
+
+
+def text_owner(services: Services, sender: int) -> Handler:
+    """The handler the sender's typed text belongs to, from their stored states."""
+    with services.session() as session:
+        if checklist.expects_text(session, sender):
+            return checklist.receive_text
+        if trainer_assign.awaits_text(session, sender):
+            return trainer_assign.receive_text
+    return answer_question
+
+
+async def route_document(update: Update, context: BotContext) -> None:
+    """A file for /import, or else an upload for the knowledge base."""
+    message, sender, services = update.effective_message, update.effective_user, context.services
+    handler: Handler = kb_upload.receive_document
+    if message is not None and sender is not None:
+        caption = message.caption
+        if await services.run_db(trainer_import.expects_import, services, caption, sender.id):
+            handler = trainer_import.receive_file
+    await handler(update, context)
