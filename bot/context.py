@@ -53,6 +53,7 @@ class Answerer(Protocol):
 
 log = logging.getLogger(__name__)
 BUTTON_ALLOWANCE = 3
+DB_THREADS = 15
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -64,6 +65,10 @@ def shipped_question_bank() -> QuestionBank:
     Loaded once per process: it is immutable and every Services built in tests shares it.
     """
     return require_valid_bank(load_bank())
+
+
+def _database_threads() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=DB_THREADS, thread_name_prefix="ruamkit-db")
 
 
 def _single_thread() -> ThreadPoolExecutor:
@@ -81,6 +86,9 @@ class Services:
     limiter: UserRateLimit
     button_limiter: UserRateLimit
     qa_pool: ThreadPoolExecutor = field(default_factory=_single_thread)
+    # Database units run here, apart from other thread work (charts, exports), so a slow
+    # export never queues the quiz votes; sized like SQLAlchemy's default pool (5 + 10).
+    db_pool: ThreadPoolExecutor = field(default_factory=_database_threads)
     question_bank: QuestionBank = field(default_factory=shipped_question_bank)
     # The current time (aware UTC); tests swap it to move assignments' deadlines closer.
     clock: Callable[[], datetime] = field(default=utc_now)
@@ -107,12 +115,16 @@ class Services:
         when the server dropped the connection under it (a restart, pg_terminate_backend).
         """
         try:
-            return await asyncio.to_thread(work, *args, **kwargs)
+            return await self._in_db_thread(work, *args, **kwargs)
         except OperationalError as error:
             if not error.connection_invalidated:
                 raise
             log.warning("database connection lost (%s); running the work again", error.orig)
-            return await asyncio.to_thread(work, *args, **kwargs)
+            return await self._in_db_thread(work, *args, **kwargs)
+
+    async def _in_db_thread(self, work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.db_pool, functools.partial(work, *args, **kwargs))
 
     async def ask(self, question: str, lang: str | None) -> Answer:
         """Answer in the question thread: other chats go on meanwhile, questions batch.
@@ -132,6 +144,7 @@ class Services:
     def close(self) -> None:
         """Release the worker thread and the database connections."""
         self.qa_pool.shutdown(wait=False, cancel_futures=True)
+        self.db_pool.shutdown(wait=False, cancel_futures=True)
         self.engine.dispose()
 
     async def aclose(self) -> None:
