@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import os
 import secrets
 import signal
 import sys
@@ -110,6 +111,7 @@ def _positive(value: str) -> int:
 def run_bot(args: argparse.Namespace, settings: Settings) -> int:
     """Serve on Telegram when a token is set, else the sandbox chat on stdin/stdout."""
     route_logs(settings, getattr(args, "verbose", 0))
+    settings = with_serving_threads(settings)
     if settings.telegram_bot_token is not None:
         if getattr(args, "workers", None) is not None or getattr(args, "worker", False):
             return asyncio.run(until_stopped(serve_webhook_workers(settings, args)))
@@ -121,6 +123,18 @@ def run_bot(args: argparse.Namespace, settings: Settings) -> int:
         role=Role(args.role),
     )
     return asyncio.run(until_stopped(serve_sandbox(settings, person, sys.stdin, sys.stdout)))
+
+
+def with_serving_threads(settings: Settings) -> Settings:
+    """A serving bot's model gets half the cores (the updates, database and sends need the rest).
+
+    Measured on 2 cores (docs/benchmarks.md): at 32 questions/s, two model threads fighting
+    the event loop for the cores gave p95 1.7 s; one gave 0.7 s. `MODEL_THREADS` overrides.
+    """
+    if settings.model_threads > 0:
+        return settings
+    threads = min(4, max(1, (os.cpu_count() or 1) // 2))
+    return settings.model_copy(update={"model_threads": threads})
 
 
 def route_logs(settings: Settings, verbosity: int = 0) -> Path | None:

@@ -20,6 +20,7 @@ from core.users import Role, effective_role, get_user, resolve_language
 
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 TYPING_REFRESH_S = 4.5
+TYPING_DELAY_S = 0.4
 MAX_TELEGRAM_ID = 2**63 - 1  # ids (users, chats, rows) are signed 64-bit integers
 
 
@@ -119,8 +120,11 @@ async def send_html(
 
 @contextlib.asynccontextmanager
 async def typing(context: BotContext, chat_id: int) -> AsyncIterator[None]:
-    """Show "typing…" now and keep it up (Telegram drops it after 5 s) until the block ends."""
-    await _typing_once(context, chat_id)
+    """Show "typing…" if the block takes a moment, and keep it up until the block ends.
+
+    An answer that comes within TYPING_DELAY_S needs no indicator (it would only flash), and
+    skipping it spares a Bot API call per question when many officials ask at once.
+    """
     task = asyncio.create_task(_keep_typing(context, chat_id))
     try:
         yield
@@ -131,9 +135,10 @@ async def typing(context: BotContext, chat_id: int) -> AsyncIterator[None]:
 
 
 async def _keep_typing(context: BotContext, chat_id: int) -> None:
-    while True:
-        await asyncio.sleep(TYPING_REFRESH_S)
+    await asyncio.sleep(TYPING_DELAY_S)
+    while True:  # Telegram drops the indicator after 5 s
         await _typing_once(context, chat_id)
+        await asyncio.sleep(TYPING_REFRESH_S)
 
 
 async def _typing_once(context: BotContext, chat_id: int) -> None:

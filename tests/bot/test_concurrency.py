@@ -120,3 +120,19 @@ async def test_a_slow_database_call_does_not_hold_up_another_chat(
         slow.open()
         assert "/lang" in (await stuck.next_message()).text
         assert not slow.timed_out
+
+
+async def test_a_question_that_takes_a_while_shows_typing_until_the_answer(
+    sandbox, settings, slow
+):
+    async with worker(bot_settings(sandbox, settings), SlowAnswerer(slow)):
+        asking = sandbox.user(OFFICIAL_ID)
+        await asking.send(QUESTION)
+        await slow.wait_entered()
+        for _ in range(100):  # bounded: the indicator comes after a short delay
+            if asking.chat_actions:
+                break
+            await asyncio.sleep(0.1)
+        assert asking.chat_actions == ["typing"] and asking.messages == []
+        slow.open()
+        assert "สไลด์ 3" in (await asking.next_message()).text
