@@ -36,7 +36,7 @@ bench: install
 
 # Load and soak: K officials at once on SQLite and PostgreSQL, 1 and 2 workers, then a
 # 10-minute soak; needs the local PostgreSQL. Writes its own section of docs/benchmarks.md.
-BENCH_LOAD_ARGS ?= --users 50 --duration 60 --questions-only sqlite:1 --rate sqlite:1:32 --rate postgres:1:32 --soak 600
+BENCH_LOAD_ARGS ?= --users 50 --duration 60 --questions-only sqlite:1 --rate sqlite:1:32 --rate postgres:1:32 --soak 600 --soak-config postgres:1
 bench-load: install
 	$(BIN)/python -m benchmarks.load $(BENCH_LOAD_ARGS) --out docs/benchmarks.md
 
