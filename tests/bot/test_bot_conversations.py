@@ -70,7 +70,6 @@ async def test_thai_question_gets_a_cited_answer_with_buttons(bot):
     official = await bot.user(OFFICIAL_ID)
     await official.send(QUESTION)
     answer = await official.next_message()
-    assert "typing" in official.chat_actions
     assert "สไลด์ 4" in answer.text and "แหล่งอ้างอิง" in answer.text
     assert "<b>[สไลด์ 4]</b>" in answer.html
     (record,) = bot.records()

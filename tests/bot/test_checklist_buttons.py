@@ -83,7 +83,6 @@ async def test_what_does_this_mean_answers_from_the_lecture_with_a_slide(bot):
     assert item.explain.example.th in explained.text and item.help.th not in explained.text
     assert "จากการบรรยาย" in explained.text and "แหล่งอ้างอิง" in explained.text
     assert "<b>[สไลด์ " in explained.html  # a cited slide, as retrieval labels it
-    assert "typing" in official.chat_actions
     assert current(bot, project_id) == "b_inform"  # explaining changes nothing
     await answer(official, step, "yes")  # the question's own buttons still work
     assert item_of(await next_step(official)) == "b_consult"

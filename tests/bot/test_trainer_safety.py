@@ -16,6 +16,7 @@ from tests.bot.trainer_support import (
     MovableClock,
     create_cohort,
     make_assignment,
+    notices_settled,
     snapshot,
     trainer_bot,
 )
@@ -37,6 +38,7 @@ async def course(sandbox, settings):
         assignment = make_assignment(bot, cohort.id)
         await deliver_due(bot.app)  # the announcement (or the start-up job's, never both)
         assert "งานใหม่" in (await trainee.next_message()).text
+        await notices_settled(bot)  # the row says "sent" just after the message went out
         yield bot, trainer, trainee, cohort.id, assignment.id
 
 

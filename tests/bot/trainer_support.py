@@ -222,6 +222,17 @@ def make_assignment(bot: TrainerBot, cohort_id: int, **settings: Any) -> Assignm
         )  # fmt: skip
 
 
+async def notices_settled(bot: TrainerBot, seconds: float = 20.0) -> None:
+    """Wait (bounded) until no notice is still being sent, so snapshots compare settled rows."""
+    for _ in range(int(seconds * 20)):
+        with bot.services.session() as session:
+            sending = session.exec(select(NoticeSent).where(NoticeSent.status == "sending"))
+            if sending.first() is None:
+                return
+        await asyncio.sleep(0.05)
+    raise AssertionError("a notice stayed in 'sending'")
+
+
 def snapshot(bot: TrainerBot) -> list[tuple[Any, ...]]:
     """Every trainer row's state, to show that a refused action changed nothing."""
     tables = (Cohort, CohortMember, Assignment, NoticeSent, ImportedQuestion, TrainerDraft)
