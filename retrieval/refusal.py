@@ -58,9 +58,9 @@ class RefusalModel:
     # Fitted by benchmarks/calibrate_refusal.py on the golden TRAIN split (lecture_split.jsonl
     # train + the older lecture.jsonl): standardised logistic regression, C=0.3, balanced
     # classes, un-standardised. The threshold is the one that refuses the most out-of-scope
-    # train questions while refusing at most 5% of the answerable ones (0.830 / 0.045).
-    weights: tuple[float, ...] = (13.1775, -0.6663, 3.8999, 0.689, -1.0369, 26.6345)
-    bias: float = -2.8063
+    # train questions while refusing at most 5% of the answerable ones (0.859 / 0.045).
+    weights: tuple[float, ...] = (13.7349, -0.603, 3.4764, 0.6954, -1.1404, 28.0833)
+    bias: float = -1.9951
     threshold: float = 0.37
 
     def probability(self, signals: CoverageSignals) -> float:
