@@ -76,7 +76,7 @@ async def receive_document(update: Update, context: BotContext) -> None:
     data = await _download(context, message, message.document, profile.lang, name)
     if data is None:
         return
-    if choice.could_be_questions(name, data):
+    if await asyncio.to_thread(choice.could_be_questions, name, data):
         await _offer(context, message.chat_id, profile, file_id, name, choice.ask_admin)
         return
     await stage_document(context, profile, message.chat_id, name, data)

@@ -8,7 +8,9 @@ picked in /assign (by their topic).
 
 from __future__ import annotations
 
+import asyncio
 from io import BytesIO
+from pathlib import Path
 
 from telegram import InputFile, Update
 from telegram.error import TelegramError
@@ -105,8 +107,10 @@ async def import_content(
             context, chat_id, t("tr.import.too_big", profile.lang, kb=MAX_UPLOAD_BYTES // 1024)
         )
         return
-    known = known_locators(context.services.settings.source_dir)
-    report = parse_upload(name, content, known_slides=known)
+    # Parsing the file and reading every source's slide numbers is work for a thread.
+    report = await asyncio.to_thread(
+        check_file, context.services.settings.source_dir, name, content
+    )
     text = t("tr.import.report", profile.lang, report=Html(escape(report.describe(profile.lang))))
     if not report.ok:
         await send_html(context, chat_id, text)  # the form still waits: send the corrected file
@@ -120,6 +124,11 @@ async def import_content(
         last=batch.question_ids[-1],
     )
     await send_html(context, chat_id, Html(f"{text}\n\n{done}"))
+
+
+def check_file(source_dir: Path, name: str, content: bytes) -> ImportReport:
+    """Parse a question file against the slides the sources hold (blocking)."""
+    return parse_upload(name, content, known_slides=known_locators(source_dir))
 
 
 def _save(services: Services, owner_id: int, report: ImportReport) -> ImportBatch:
