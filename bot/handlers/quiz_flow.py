@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -75,6 +76,8 @@ _MODES: dict[str, ModeHooks] = {}
 # Polls this process sent whose ids are being stored now (in a worker thread). Answers and
 # closed-poll updates carry no chat, so nothing queues them behind the send: they wait here.
 _RECORDING: dict[str, asyncio.Event] = {}
+UNKNOWN_POLL_TRIES = 4
+UNKNOWN_POLL_PAUSE_S = 0.25
 
 
 def register_mode(mode: str, hooks: ModeHooks) -> None:
@@ -301,9 +304,18 @@ async def receive_poll_answer(update: Update, context: BotContext) -> None:
 def _grade(
     services: Services, poll_id: str, user_id: int, option_ids: list[int]
 ) -> AnswerOutcome | Rejected:
-    """Record the answer (a worker thread runs this, in one transaction)."""
-    with services.session() as session:
-        return _grade_in(session, poll_id, user_id, option_ids)
+    """Record the answer (a worker thread runs this, one transaction per try).
+
+    With several workers the poll may have been sent by another one that is storing its id
+    just now: an unknown poll is looked up again, in a new transaction, a moment later.
+    """
+    for tries_left in reversed(range(UNKNOWN_POLL_TRIES)):
+        with services.session() as session:
+            outcome = _grade_in(session, poll_id, user_id, option_ids)
+        if outcome != Rejected.UNKNOWN_POLL or not tries_left:
+            return outcome
+        time.sleep(UNKNOWN_POLL_PAUSE_S)
+    raise AssertionError("unreachable")
 
 
 def _grade_in(
