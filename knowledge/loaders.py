@@ -56,8 +56,7 @@ from knowledge.slidepage import is_slide_page, parse_slide_page
 from knowledge.thai import normalize
 from knowledge.unit_questions import (
     is_questions_file,
-    load_unit_questions,
-    load_unit_translations,
+    load_unit_file,
     questions_path,
 )
 
@@ -95,8 +94,7 @@ def load_document(path: Path, root: Path) -> SourceDocument:
     beside = questions_path(path)
     if beside.is_file():
         units = {section.locator for section in document.sections}
-        document.questions = load_unit_questions(beside, units)
-        document.translations = load_unit_translations(beside, units)
+        document.questions, document.translations = load_unit_file(beside, units)
     return document
 
 

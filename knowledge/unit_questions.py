@@ -66,45 +66,42 @@ def load_unit_questions(
             string of at most MAX_QUESTION_CHARS characters.
 
     """
+    return load_unit_file(path, units)[0]
+
+
+def load_unit_file(
+    path: Path, units: Collection[Locator] | None = None
+) -> tuple[dict[Locator, list[str]], dict[Locator, list[str]]]:
+    """Each unit's questions and its optional English rendering (``translations:``), read once.
+
+    Raises:
+        CorruptFileError: As `load_unit_questions`; ``translations``, when present, is checked
+            the same way.
+
+    """
     data = _read_yaml(path)
     raw_units = data.get("units") if isinstance(data, dict) else None
     if not isinstance(raw_units, dict) or not raw_units:
         raise CorruptFileError(path, "expected a non-empty 'units:' mapping of unit -> questions")
-    questions: dict[Locator, list[str]] = {}
-    for key, items in raw_units.items():
-        locator = _locator(path, key)
-        if units is not None and locator not in units:
-            raise CorruptFileError(path, f"'{key}': the document has no such unit")
-        if locator in questions:
-            raise CorruptFileError(path, f"'{key}': the unit appears twice")
-        questions[locator] = _questions(path, key, items)
-    return questions
-
-
-def load_unit_translations(
-    path: Path, units: Collection[Locator] | None = None
-) -> dict[Locator, list[str]]:
-    """The optional ``translations:`` of a unit-questions file (empty when it has none).
-
-    Raises:
-        CorruptFileError: As `load_unit_questions`, for the ``translations`` mapping.
-
-    """
-    data = _read_yaml(path)
-    raw_units = data.get("translations") if isinstance(data, dict) else None
-    if raw_units is None:
-        return {}
-    if not isinstance(raw_units, dict) or not raw_units:
+    raw_lines = data.get("translations")
+    if raw_lines is not None and (not isinstance(raw_lines, dict) or not raw_lines):
         raise CorruptFileError(path, "expected 'translations:' to map unit -> lines")
-    lines: dict[Locator, list[str]] = {}
-    for key, items in raw_units.items():
+    return _per_unit(path, raw_units, units), _per_unit(path, raw_lines or {}, units)
+
+
+def _per_unit(
+    path: Path, raw: dict[Any, Any], units: Collection[Locator] | None
+) -> dict[Locator, list[str]]:
+    """Texts keyed by unit, each key checked against the document's units."""
+    texts: dict[Locator, list[str]] = {}
+    for key, items in raw.items():
         locator = _locator(path, key)
         if units is not None and locator not in units:
             raise CorruptFileError(path, f"'{key}': the document has no such unit")
-        if locator in lines:
+        if locator in texts:
             raise CorruptFileError(path, f"'{key}': the unit appears twice")
-        lines[locator] = _questions(path, key, items)
-    return lines
+        texts[locator] = _questions(path, key, items)
+    return texts
 
 
 def _read_yaml(path: Path) -> Any:

@@ -113,6 +113,9 @@ def test_naming_convention():
         ("units:\n  slide 1:\n    - {q: x}\n", "every question must be non-empty text"),
         ("units:\n  slide 1: [ก]\n  Slide 1: [ข]\n", "'Slide 1': the unit appears twice"),
         (f"units:\n  slide 1:\n    - {'ก' * 501}\n", "over 500"),
+        ("units:\n  slide 1: [ก]\ntranslations: [x]\n", "'translations:' to map unit -> lines"),
+        ("units:\n  slide 1: [ก]\ntranslations:\n  slide 9: [x]\n", "'slide 9': the document"),
+        ("units:\n  slide 1: [ก]\ntranslations:\n  slide 2: []\n", "'slide 2': expected"),
     ],
 )
 def test_a_bad_file_is_a_clear_error(tmp_path, text, reason):
@@ -130,6 +133,19 @@ def test_a_bad_questions_file_fails_its_document_by_name(tmp_path):
     assert documents == []
     assert len(errors) == 1 and isinstance(errors[0], CorruptFileError)
     assert "deck.questions.yaml" in str(errors[0]) and "slide 7" in str(errors[0])
+
+
+def test_a_units_english_rendering_is_loaded_beside_its_questions(tmp_path):
+    _write(tmp_path, "deck.md", DECK)
+    _write(
+        tmp_path,
+        "deck.questions.yaml",
+        "units:\n  slide 1:\n    - คำถาม\ntranslations:\n  slide 1:\n    - The first fact.\n",
+    )
+    (document,), errors = load_directory(tmp_path)
+    assert errors == []
+    assert document.questions == {Locator("slide", 1): ["คำถาม"]}
+    assert document.translations == {Locator("slide", 1): ["The first fact."]}
 
 
 def test_units_are_checked_only_when_given(tmp_path):
