@@ -122,6 +122,14 @@ class Services:
             log.warning("database connection lost (%s); running the work again", error.orig)
             return await self._in_db_thread(work, *args, **kwargs)
 
+    async def in_session(self, work: Callable[..., R], /, **kwargs: Any) -> R:
+        """One service call, `work(session=..., **kwargs)`, in its own session (see run_db)."""
+        return await self.run_db(self._call_in_session, work, kwargs)
+
+    def _call_in_session(self, work: Callable[..., R], kwargs: dict[str, Any]) -> R:
+        with self.session() as session:
+            return work(session=session, **kwargs)
+
     async def _in_db_thread(self, work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.db_pool, functools.partial(work, *args, **kwargs))

@@ -130,17 +130,14 @@ async def show_sources(update: Update, context: BotContext) -> None:
     answer_id = callbacks.parse_sources(query.data or "")
     record = None
     if answer_id is not None:
-        record = await services.run_db(_own_answer, services, answer_id, profile.telegram_id)
+        record = await services.in_session(
+            get_answer_for, answer_id=answer_id, user_id=profile.telegram_id
+        )
     if record is None or not record.citations:
         await query.answer(alert("button.invalid", profile.lang))
         return
     await query.answer()
     await send_html(context, query.message.chat.id, render_sources(record.citations, record.lang))
-
-
-def _own_answer(services: Services, answer_id: int, user_id: int) -> AnswerRecord | None:
-    with services.session() as session:
-        return get_answer_for(session=session, answer_id=answer_id, user_id=user_id)
 
 
 async def store_feedback(update: Update, context: BotContext) -> None:

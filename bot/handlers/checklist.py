@@ -25,7 +25,6 @@ from bot.handlers import checklist_steps as steps
 from bot.handlers.ask import answer_question
 from bot.handlers.checklist_state import (
     Awaiting,
-    ChecklistChat,
     clear_awaiting,
     get_chat,
     set_chat,
@@ -124,7 +123,7 @@ async def receive_text(update: Update, context: BotContext) -> None:
     if message is None or message.text is None:
         return
     profile = await profile_of(update, context.services)
-    chat = await context.services.run_db(_chat_state, context.services, profile.telegram_id)
+    chat = await context.services.in_session(get_chat, telegram_id=profile.telegram_id)
     text = " ".join(message.text.split())
     if chat is None or not takes_text(chat):
         await answer_question(update, context)
@@ -134,11 +133,6 @@ async def receive_text(update: Update, context: BotContext) -> None:
         await _add_evidence(context, profile, chat.assessment_id, chat.item_id, text)
     else:
         await _answer_fact(update, context, profile, chat.assessment_id, text)
-
-
-def _chat_state(services: Services, telegram_id: int) -> ChecklistChat | None:
-    with services.session() as session:
-        return get_chat(session=session, telegram_id=telegram_id)
 
 
 async def _add_evidence(

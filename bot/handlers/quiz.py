@@ -165,7 +165,9 @@ async def act_on_attempt(update: Update, context: BotContext) -> None:
     choice = kb.parse_attempt(query.data or "")
     attempt = None
     if choice is not None:
-        attempt = await services.run_db(_owned, services, choice.attempt_id, profile.telegram_id)
+        attempt = await services.in_session(
+            owned_attempt, attempt_id=choice.attempt_id, user_id=profile.telegram_id
+        )
     if choice is None or attempt is None or not _allowed(choice.action, attempt):
         await query.answer(alert("button.invalid", profile.lang))
         return
@@ -175,16 +177,6 @@ async def act_on_attempt(update: Update, context: BotContext) -> None:
         await _review(query, context, profile, attempt)
     else:
         await _restart(query, context, profile, attempt, choice.action)
-
-
-def _owned(services: Services, attempt_id: int, user_id: int) -> QuizAttempt | None:
-    with services.session() as session:
-        return owned_attempt(session=session, attempt_id=attempt_id, user_id=user_id)
-
-
-def _items(services: Services, attempt_id: int) -> list[QuizAttemptItem]:
-    with services.session() as session:
-        return attempt_items(session=session, attempt_id=attempt_id)
 
 
 def _allowed(action: kb.Action, attempt: QuizAttempt) -> bool:
@@ -199,7 +191,7 @@ async def _continue(
 ) -> None:
     """Ask the open attempt's current question again (a fresh poll replaces the old one)."""
     assert attempt.id is not None
-    current = await context.services.run_db(_next_item, context.services, attempt.id)
+    current = await context.services.in_session(next_item, attempt_id=attempt.id)
     await query.answer()
     if current is None:
         await quiz_flow.finish(context, attempt.id, profile.lang)
@@ -214,18 +206,13 @@ async def _continue(
         await quiz_flow.stop_old_poll(context, attempt.chat_id, current.message_id)
 
 
-def _next_item(services: Services, attempt_id: int) -> QuizAttemptItem | None:
-    with services.session() as session:
-        return next_item(session=session, attempt_id=attempt_id)
-
-
 async def _review(
     query: CallbackQuery, context: BotContext, profile: Profile, attempt: QuizAttempt
 ) -> None:
     """Each missed question with the right answer, the long explanation and its slides."""
     assert attempt.id is not None
     services = context.services
-    wrong = missed(await services.run_db(_items, services, attempt.id))
+    wrong = missed(await services.in_session(attempt_items, attempt_id=attempt.id))
     if not wrong:
         await query.answer(alert("quiz.no_mistakes", profile.lang))
         return
@@ -247,7 +234,7 @@ async def _restart(
     """Retake the same questions, or practise only the missed ones, as a new attempt."""
     assert attempt.id is not None
     bank = context.services.question_bank
-    items = await context.services.run_db(_items, context.services, attempt.id)
+    items = await context.services.in_session(attempt_items, attempt_id=attempt.id)
     if action == kb.Action.RETAKE:
         plan = _retake_plan(bank, attempt, items)
         intro = t("quiz.retake_started", profile.lang, count=len(plan))

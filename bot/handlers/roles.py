@@ -73,7 +73,7 @@ async def _change_role(update: Update, context: BotContext, *, trainer: bool) ->
         who = await services.run_db(_who, services, target)
         await message.reply_html(t("role.is_admin", lang, who=who))
         return
-    user, changed = await services.run_db(_set_trainer, services, target, trainer)
+    user, changed = await services.in_session(set_trainer, telegram_id=target, trainer=trainer)
     await message.reply_html(t(_OUTCOMES[trainer, changed], lang, who=_describe(user)))
     if changed:
         await _tell_target(context, user, trainer=trainer)
@@ -84,11 +84,6 @@ def _target_id(args: list[str] | None) -> int | None:
     if not args or len(args) != 1:
         return None
     return parse_id(args[0])
-
-
-def _set_trainer(services: Services, telegram_id: int, trainer: bool) -> tuple[User, bool]:
-    with services.session() as session:
-        return set_trainer(session=session, telegram_id=telegram_id, trainer=trainer)
 
 
 def _who(services: Services, telegram_id: int) -> str:

@@ -77,11 +77,6 @@ def _open_form(services: Services, profile: Profile) -> tuple[Cohorts, TrainerDr
         return cohorts, draft
 
 
-def _draft_of(services: Services, telegram_id: int) -> TrainerDraft | None:
-    with services.session() as session:
-        return get_draft(session=session, telegram_id=telegram_id)
-
-
 @require_role(Role.TRAINER)
 async def press_form(update: Update, context: BotContext) -> None:
     """A button of the form: check it belongs to the current step, then move on."""
@@ -90,7 +85,7 @@ async def press_form(update: Update, context: BotContext) -> None:
         return
     services = context.services
     press = kb.parse_form(query.data or "")
-    draft = await services.run_db(_draft_of, services, profile.telegram_id)
+    draft = await services.in_session(get_draft, telegram_id=profile.telegram_id)
     if press is None or draft is None or draft.token != press.token or not _expected(press, draft):
         await query.answer(alert("tr.assign.stale", profile.lang), show_alert=True)
         return
@@ -211,7 +206,7 @@ async def receive_text(update: Update, context: BotContext) -> None:
     if message is None or not message.text:
         return
     services = context.services
-    draft = await services.run_db(_draft_of, services, profile.telegram_id)
+    draft = await services.in_session(get_draft, telegram_id=profile.telegram_id)
     if draft is None:
         return
     step_text = TEXTS.get(Step(draft.step))

@@ -76,7 +76,9 @@ async def _create(update: Update, context: BotContext, name: str) -> None:
         return
     services = context.services
     try:
-        cohort = await services.run_db(_new_cohort, services, profile.telegram_id, name)
+        cohort = await services.in_session(
+            create_cohort, trainer_id=profile.telegram_id, name=name
+        )
     except ValidationError:
         await message.reply_html(t("tr.cohort.bad_name", profile.lang))
         return
@@ -85,21 +87,11 @@ async def _create(update: Update, context: BotContext, name: str) -> None:
     )
 
 
-def _new_cohort(services: Services, trainer_id: int, name: str) -> Cohort:
-    with services.session() as session:
-        return create_cohort(session=session, trainer_id=trainer_id, name=name)
-
-
-def _cohorts_of(services: Services, trainer_id: int) -> list[Cohort]:
-    with services.session() as session:
-        return list_cohorts(session=session, trainer_id=trainer_id)
-
-
 async def _list(update: Update, context: BotContext) -> None:
     profile = await profile_of(update, context.services)
     message = update.effective_message
     assert message is not None
-    cohorts = await context.services.run_db(_cohorts_of, context.services, profile.telegram_id)
+    cohorts = await context.services.in_session(list_cohorts, trainer_id=profile.telegram_id)
     if not cohorts:
         await message.reply_html(t("tr.cohort.none", profile.lang))
         return
@@ -115,7 +107,7 @@ async def _offer_links(update: Update, context: BotContext) -> None:
     if chat.type == ChatType.PRIVATE:
         await message.reply_html(t("tr.link.in_group", profile.lang))
         return
-    cohorts = await context.services.run_db(_cohorts_of, context.services, profile.telegram_id)
+    cohorts = await context.services.in_session(list_cohorts, trainer_id=profile.telegram_id)
     if not cohorts:
         await message.reply_html(t("tr.cohort.none", profile.lang))
         return

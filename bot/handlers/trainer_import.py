@@ -180,13 +180,10 @@ async def press_retire(update: Update, context: BotContext) -> None:
         return
     services = context.services
     try:
-        count = await services.run_db(_retire, services, profile.telegram_id, found[0])
+        count = await services.in_session(
+            retire_batch, owner_id=profile.telegram_id, batch=found[0]
+        )
     except NotFoundError:
         await answer_invalid(query, profile.lang)
         return
     await query.answer(alert("tr.import.retired", profile.lang, count=count), show_alert=True)
-
-
-def _retire(services: Services, owner_id: int, batch: str) -> int:
-    with services.session() as session:
-        return retire_batch(session=session, owner_id=owner_id, batch=batch)

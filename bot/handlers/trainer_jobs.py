@@ -81,13 +81,8 @@ async def schedule_upcoming(application: AnyApp) -> int:
     """Schedule every future job of every assignment; returns how many were added."""
     services = _services(application)
     moment = now(services)
-    jobs = await services.run_db(_upcoming, services, moment)
+    jobs = await services.in_session(upcoming_jobs, now=moment)
     return sum(_schedule(application.job_queue, job, moment) for job in jobs)
-
-
-def _upcoming(services: Services, moment: datetime) -> list[ScheduledJob]:
-    with services.session() as session:
-        return upcoming_jobs(session=session, now=moment)
 
 
 def schedule_assignment(application: AnyApp, assignment: Assignment) -> int:
@@ -119,11 +114,11 @@ async def deliver_due(application: AnyApp, assignment_id: int | None = None) -> 
     """Claim and send every notice due now (of one assignment, or all); returns how many."""
     services = _services(application)
     moment = now(services)
-    notices = await services.run_db(_due, services, moment, assignment_id)
+    notices = await services.in_session(due_notices, now=moment, assignment_id=assignment_id)
     sent = 0
     for notice in notices:
         # Committed before sending: never twice, whichever worker gets there first.
-        if await services.run_db(_claim, services, notice, moment):
+        if await services.in_session(mark_notice_sent, notice=notice, at=moment):
             sent += await _send_notice(application, notice)
     return sent
 
@@ -131,26 +126,11 @@ async def deliver_due(application: AnyApp, assignment_id: int | None = None) -> 
 async def deliver_retries(application: AnyApp) -> int:
     """Claim and send again every notice whose last try failed and whose pause is over."""
     services = _services(application)
-    notices = await services.run_db(_claim_retries, services, now(services))
+    notices = await services.in_session(claim_retries, now=now(services))
     sent = 0
     for notice in notices:
         sent += await _send_notice(application, notice)
     return sent
-
-
-def _due(services: Services, moment: datetime, assignment_id: int | None) -> list[Notice]:
-    with services.session() as session:
-        return due_notices(session=session, now=moment, assignment_id=assignment_id)
-
-
-def _claim(services: Services, notice: Notice, moment: datetime) -> bool:
-    with services.session() as session:
-        return mark_notice_sent(session=session, notice=notice, at=moment)
-
-
-def _claim_retries(services: Services, moment: datetime) -> list[Notice]:
-    with services.session() as session:
-        return claim_retries(session=session, now=moment)
 
 
 async def notify_all_finished(context: BotContext, assignment_id: int) -> None:

@@ -38,7 +38,6 @@ from quizzes.assignments import list_assignments
 from quizzes.charts import results_chart_png
 from quizzes.exports import FLAGS, export_basename, results_csv, results_text, results_xlsx
 from quizzes.importers import topic_label
-from quizzes.trainer_models import Assignment
 from quizzes.trainer_results import assignment_results
 
 MAX_LISTED = 15
@@ -59,7 +58,7 @@ async def results_command(update: Update, context: BotContext) -> None:
         await show_results(context, chat_id, profile.telegram_id, chosen, profile.lang)
         return
     services = context.services
-    assignments = await services.run_db(_assignments_of, services, profile.telegram_id)
+    assignments = await services.in_session(list_assignments, trainer_id=profile.telegram_id)
     if not assignments:
         await message.reply_html(t("tr.results.none", profile.lang))
         return
@@ -69,11 +68,6 @@ async def results_command(update: Update, context: BotContext) -> None:
         for a in assignments[:MAX_LISTED]
     ]
     await message.reply_html(t("tr.results.choose", profile.lang), reply_markup=kb.column(buttons))
-
-
-def _assignments_of(services: Services, trainer_id: int) -> list[Assignment]:
-    with services.session() as session:
-        return list_assignments(session=session, trainer_id=trainer_id)
 
 
 @require_role(Role.TRAINER)
