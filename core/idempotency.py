@@ -14,8 +14,9 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy import BigInteger, delete
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel
 
 from core.redis_client import AsyncRedis
@@ -51,12 +52,14 @@ class UpdateLedger(Protocol):
 
 def claim_update(*, session: Session, bot_id: int, update_id: int, at: datetime) -> bool:
     """Insert the claim row; False when the row exists (someone else claimed it)."""
-    try:
-        with session.begin_nested():
-            session.add(ProcessedUpdate(bot_id=bot_id, update_id=update_id, handled_at=at))
-    except IntegrityError:
-        return False
-    return True
+    # One INSERT .. ON CONFLICT DO NOTHING: a claim is on every update's path, and a
+    # savepoint around a plain INSERT cost four round trips to the server instead of one.
+    row = {"bot_id": bot_id, "update_id": update_id, "handled_at": as_utc(at)}
+    postgres = session.get_bind().dialect.name == "postgresql"
+    insert = postgresql_insert if postgres else sqlite_insert
+    statement = insert(ProcessedUpdate).values(row).on_conflict_do_nothing()
+    claimed = statement.returning(ProcessedUpdate.__table__.c.update_id)  # type: ignore[attr-defined]
+    return session.execute(claimed).first() is not None
 
 
 def prune_updates(*, session: Session, before: datetime) -> int:
