@@ -16,7 +16,7 @@ from telegram.ext import MessageHandler, filters
 from bot.context import BotContext, RuamKitApp, Services
 from bot.handlers import checklist, kb_upload, trainer_assign, trainer_import
 from bot.handlers.ask import QUESTION, answer_question
-from bot.handlers.common import Handler
+from bot.handlers.common import Handler, Profile, read_profile, remember_profile
 
 PRIVATE_TEXT = QUESTION
 PRIVATE_DOCUMENT = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.Document.ALL
@@ -30,21 +30,23 @@ def register(application: RuamKitApp) -> None:
 
 async def route_text(update: Update, context: BotContext) -> None:
     """A checklist answer, a typed step of the /assign form, or else a question."""
-    sender = update.effective_user
     handler: Handler = answer_question
-    if sender is not None:
-        handler = await context.services.run_db(text_owner, context.services, sender.id)
+    if update.effective_user is not None:
+        handler, profile = await context.services.run_db(text_owner, context.services, update)
+        remember_profile(update, profile)  # the handler needs it too: no second read
     await handler(update, context)
 
 
-def text_owner(services: Services, sender: int) -> Handler:
-    """The handler the sender's typed text belongs to, from their stored states."""
+def text_owner(services: Services, update: Update) -> tuple[Handler, Profile]:
+    """The handler the sender's typed text belongs to, and the sender, in one session."""
     with services.session() as session:
+        profile = read_profile(session, update, services)
+        sender = profile.telegram_id
         if checklist.expects_text(session, sender):
-            return checklist.receive_text
+            return checklist.receive_text, profile
         if trainer_assign.awaits_text(session, sender):
-            return trainer_assign.receive_text
-    return answer_question
+            return trainer_assign.receive_text, profile
+    return answer_question, profile
 
 
 async def route_document(update: Update, context: BotContext) -> None:
