@@ -76,6 +76,12 @@ def _single_thread() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="ruamkit-qa")
 
 
+def _render_thread() -> ThreadPoolExecutor:
+    # One drawing at a time: charts and PDFs are CPU work that competes with the model, and
+    # each holds tens of MB while it draws; ten finishing officials queue instead of piling up.
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="ruamkit-render")
+
+
 @dataclass
 class Services:
     """Everything the handlers need; later features add their services here."""
@@ -89,6 +95,7 @@ class Services:
     # Database units run here, apart from other thread work (charts, exports), so a slow
     # export never queues the quiz votes; sized like SQLAlchemy's default pool (5 + 10).
     db_pool: ThreadPoolExecutor = field(default_factory=_database_threads)
+    render_pool: ThreadPoolExecutor = field(default_factory=_render_thread)
     question_bank: QuestionBank = field(default_factory=shipped_question_bank)
     # The current time (aware UTC); tests swap it to move assignments' deadlines closer.
     clock: Callable[[], datetime] = field(default=utc_now)
@@ -134,6 +141,12 @@ class Services:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.db_pool, functools.partial(work, *args, **kwargs))
 
+    async def render(self, work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Draw a chart, a PDF or an export in the render thread (one at a time)."""
+        loop = asyncio.get_running_loop()
+        call = functools.partial(work, *args, **kwargs)
+        return await loop.run_in_executor(self.render_pool, call)
+
     async def ask(self, question: str, lang: str | None) -> Answer:
         """Answer in the question thread: other chats go on meanwhile, questions batch.
 
@@ -153,6 +166,7 @@ class Services:
         """Release the worker thread and the database connections."""
         self.qa_pool.shutdown(wait=False, cancel_futures=True)
         self.db_pool.shutdown(wait=False, cancel_futures=True)
+        self.render_pool.shutdown(wait=False, cancel_futures=True)
         self.engine.dispose()
 
     async def aclose(self) -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import functools
 
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
@@ -191,10 +189,8 @@ async def send_results(
         await send_html(context, chat_id, comparison_html(checklist, changes, lang))
     with contextlib.suppress(TelegramError):  # cosmetic
         await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
-    loop = asyncio.get_running_loop()
     zone = context.services.settings.timezone
-    render = functools.partial(render_report, checklist, data, lang, timezone=zone)
-    files = await loop.run_in_executor(None, render)
+    files = await context.services.render(render_report, checklist, data, lang, timezone=zone)
     name = data.project_name
     await context.bot.send_photo(
         chat_id, files.chart_png, caption=plain("cl.chart.caption", lang, name=name)[:1024]

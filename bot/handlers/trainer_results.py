@@ -6,7 +6,6 @@ and the workbook are built off the event loop (matplotlib and openpyxl take a mo
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Callable
 
@@ -167,7 +166,7 @@ async def press_chart(update: Update, context: BotContext) -> None:
     if pressed is None:
         return
     query, profile, results, _data = pressed
-    png = await asyncio.to_thread(results_chart_png, results, profile.lang)
+    png = await context.services.render(results_chart_png, results, profile.lang)
     caption = plain("tr.results.chart_caption", profile.lang, title=results.assignment.title)
     await context.bot.send_photo(_chat_of(query), png, caption=caption[:1000])
 
@@ -180,7 +179,7 @@ async def press_export(update: Update, context: BotContext) -> None:
         return
     query, profile, results, kind = pressed
     build = results_csv if kind == "csv" else results_xlsx
-    data = await asyncio.to_thread(build, results, profile.lang, zone_of(context.services))
+    data = await context.services.render(build, results, profile.lang, zone_of(context.services))
     name = f"{export_basename(results)}.{kind}"
     caption = plain("tr.results.file_caption", profile.lang, title=results.assignment.title)
     await context.bot.send_document(
