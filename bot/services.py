@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 
 from core.db import create_tables, make_engine
 from core.settings import Settings
+from retrieval.embedding_process import ProcessEmbedder
 from retrieval.embeddings import Embedder, load_embedder
 from retrieval.gate import QuestionGate
 from retrieval.generate import LLMGenerator, make_chat_model
@@ -30,6 +31,8 @@ def limit_threads() -> None:
 
 def embedder_factory(settings: Settings) -> Callable[[], Embedder]:
     """A deferred model load: commands that never embed never pay for it."""
+    if settings.model_process:
+        return partial(ProcessEmbedder, settings)
     return partial(load_embedder, settings)
 
 

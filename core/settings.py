@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     # CPU threads the model may use in this process (0: up to 2, or the cores shared out
     # among `ruamkit run --workers N`, so N workers do not fight over the same cores)
     model_threads: int = Field(default=0, ge=0, le=256)
+    # Run the model in a child process (unset: yes when serving the bot, no for the CLI),
+    # so its tensor work never waits for the bot's Python (the GIL) and the reverse
+    model_process: bool | None = None
     chroma_host: str | None = None
     chroma_port: int = 8000
 

@@ -108,10 +108,17 @@ def _positive(value: str) -> int:
     return number
 
 
+# A thread that gives up the GIL (a database wait, or the model's tensor operations when
+# MODEL_PROCESS=false, ~100 per batch) waits up to the switch interval (CPython's 5 ms) to
+# get it back while others run Python; in-process, that made a batch take 3x as long.
+GIL_SWITCH_INTERVAL_S = 0.0005
+
+
 def run_bot(args: argparse.Namespace, settings: Settings) -> int:
     """Serve on Telegram when a token is set, else the sandbox chat on stdin/stdout."""
     route_logs(settings, getattr(args, "verbose", 0))
     settings = with_serving_threads(settings)
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     if settings.telegram_bot_token is not None:
         if getattr(args, "workers", None) is not None or getattr(args, "worker", False):
             return asyncio.run(until_stopped(serve_webhook_workers(settings, args)))
@@ -126,15 +133,18 @@ def run_bot(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def with_serving_threads(settings: Settings) -> Settings:
-    """A serving bot's model gets half the cores (the updates, database and sends need the rest).
+    """A serving bot's model runs in its own process on half the cores.
 
     Measured on 2 cores (docs/benchmarks.md): at 32 questions/s, two model threads fighting
-    the event loop for the cores gave p95 1.7 s; one gave 0.7 s. `MODEL_THREADS` overrides.
+    the event loop for the cores gave p95 1.7 s; one gave 0.7 s. `MODEL_THREADS` and
+    `MODEL_PROCESS` override.
     """
-    if settings.model_threads > 0:
-        return settings
-    threads = min(4, max(1, (os.cpu_count() or 1) // 2))
-    return settings.model_copy(update={"model_threads": threads})
+    update: dict[str, object] = {}
+    if settings.model_threads <= 0:
+        update["model_threads"] = min(4, max(1, (os.cpu_count() or 1) // 2))
+    if settings.model_process is None:
+        update["model_process"] = True
+    return settings.model_copy(update=update)
 
 
 def route_logs(settings: Settings, verbosity: int = 0) -> Path | None:
