@@ -20,12 +20,13 @@ from telegram import LinkPreviewOptions, Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 
-from bot import handlers, memory
+from bot import handlers
 from bot.context import BotContext, BotData, RuamKitApp, Services
 from bot.handlers.commands import publish_chat_commands, publish_default_commands
 from bot.rate_limit import RetryAfterLimiter
 from bot.request import RetryingRequest
 from bot.update_processor import ChatOrderedProcessor
+from core import memory
 from core.errors import ConfigurationError
 from core.settings import Settings
 from core.users import Role

@@ -14,6 +14,7 @@ import contextlib
 import logging
 import multiprocessing
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -23,12 +24,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from core import memory
 from core.errors import EmbeddingModelError
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
 
 STOP_WAIT_S = 5.0
+TRIM_EVERY_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,7 @@ def serve(settings: Settings, pipe: Connection) -> None:
     """The child's loop: load the model, then answer requests until told to stop."""
     from retrieval.embeddings import load_embedder  # BLAS threads: inherited environment
 
+    memory.limit_arenas()
     try:
         embedder = load_embedder(settings)
     except Exception as error:  # reported to the parent, which raises it there
@@ -165,7 +169,11 @@ def serve(settings: Settings, pipe: Connection) -> None:
         "passages": lambda texts, size: embedder.embed_passages(texts, batch_size=size),
         "count": embedder.count_tokens,
     }
+    trimmed = time.monotonic()
     while True:
+        if time.monotonic() - trimmed > TRIM_EVERY_S:  # batches of many sizes fragment the heap
+            memory.release_free_memory()
+            trimmed = time.monotonic()
         try:
             operation, args = pipe.recv()
         except (EOFError, OSError):  # the parent is gone

@@ -49,8 +49,8 @@ def _register_optional(commands: argparse._SubParsersAction[argparse.ArgumentPar
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `ruamkit` console script."""
-    from bot.memory import limit_arenas
     from bot.services import limit_threads
+    from core.memory import limit_arenas
 
     limit_threads()
     limit_arenas()  # before any thread starts

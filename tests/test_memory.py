@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import memory
+from core import memory
 
 
 def _rss_kb() -> int:
