@@ -24,14 +24,25 @@ def _normalise_url(url: str) -> str:
     return url
 
 
+# Kept connections: one per database thread of the bot (bot.context.DB_THREADS) and one for
+# the update claims. With SQLAlchemy's default of 5, the threads beyond the fifth opened and
+# closed a connection for every unit under load (PostgreSQL forks a backend for each).
+POOL_SIZE = 16
+MAX_OVERFLOW = 8
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets WAL and foreign keys so bot and CLI can share it."""
     url = _normalise_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        in_memory = url in ("sqlite://", "sqlite:///:memory:") or "mode=memory" in url
+        pool = {} if in_memory else {"pool_size": POOL_SIZE, "max_overflow": MAX_OVERFLOW}
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, **pool
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW)
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
