@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +25,10 @@ from retrieval.versions import MANIFEST
 LEXICAL = "lexical.json"
 OFF_TOPIC = "off_topic.json"
 OFF_TOPIC_VECTORS = "off_topic.npy"
+# Words that name participation levels (the IAP2 spectrum the lecture teaches, Thai and
+# English); a unit with this many of them lays the levels out in full.
+LEVEL_WORDS = re.compile(r"ระดับ|level|inform|consult|involve|collaborat|empower", re.I)
+LEVEL_WORDS_FULL = 5.0
 
 
 @dataclass(frozen=True)
@@ -177,6 +182,16 @@ class KnowledgeIndex:
             [u.doc in names and names[u.doc] in "".join(u.plain.split()) for u in self.units],
             dtype=bool,
         )
+
+    @cached_property
+    def level_units(self) -> NDArray[np.float32]:
+        """Per unit, how much it is about participation levels (0-1, by level words)."""
+        counts = np.array(
+            [len(LEVEL_WORDS.findall(f"{u.heading} {u.plain}")) for u in self.units],
+            dtype=np.float32,
+        )
+        share: NDArray[np.float32] = np.minimum(counts / LEVEL_WORDS_FULL, 1.0).astype(np.float32)
+        return share
 
     @cached_property
     def char_bm25(self) -> BM25Index:

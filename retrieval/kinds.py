@@ -108,6 +108,22 @@ _LECTURER = re.compile(
 )
 
 
+# "Which level is our practice?": the scenario the lecture's five levels are there to answer.
+_WHICH_LEVEL = re.compile(
+    r"(?:ระดับ|ขั้น)(?:ที่)?(?:ไหน|ใด|อะไร)|(?:อยู่|ถือว่า|ถือเป็น|นับเป็น)(?:ใน)?(?:ระดับ|ขั้น)"
+    r"|การมีส่วนร่วม(?:แบบ|ระดับ|ประเภท)(?:ไหน|ใด)|(?:ต่ำ|สูง|บน|ล่าง)สุด.{0,30}(?:ระดับ|ขั้น)"
+    r"|(?:ระดับ|ขั้น).{0,30}(?:ต่ำ|สูง|บน|ล่าง)สุด"
+    r"|(?:which|what) (?:level|rung|stage)|(?:level|rung) (?:is|would|does|of participation)"
+    r"|(?:lowest|highest|top|bottom) (?:level|rung)",
+    re.I,
+)
+
+
+def asks_which_level(question: str) -> bool:
+    """Whether the question asks which participation level something is (or names one)."""
+    return bool(_WHICH_LEVEL.search(" ".join(question.split())))
+
+
 def asks_for_lecturer(question: str) -> bool:
     """Whether the question asks who gave the lecture (answered by the unit naming them)."""
     return bool(_LECTURER.search(" ".join(question.split())))

@@ -20,7 +20,7 @@ from retrieval.glossary import english_terms_for, thai_terms_for
 from retrieval.hybrid import SearchConfig, fuse, zscore
 from retrieval.index import KnowledgeIndex
 from retrieval.keyword import char_trigrams, with_bigrams
-from retrieval.kinds import asks_for_lecturer, asks_for_outline
+from retrieval.kinds import asks_for_lecturer, asks_for_outline, asks_which_level
 from retrieval.passages import Passage
 from retrieval.ranking import UnitScores, feature_matrix, rank_scores
 from retrieval.units import ASKED_VIEWS
@@ -201,6 +201,8 @@ class HybridSearcher:
             fused = np.where(plain, legacy, fused).astype(np.float32)
         if self.config.lecturer_boost and asks_for_lecturer(question):
             fused = fused + self.config.lecturer_boost * index.lecturer_units
+        if self.config.level_boost and asks_which_level(question):
+            fused = fused + self.config.level_boost * index.level_units
         return fused.astype(np.float32)
 
     def _hits(

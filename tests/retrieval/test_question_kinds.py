@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.kinds import asks_for_outline, question_kind
+from retrieval.kinds import asks_for_outline, asks_which_level, question_kind
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,30 @@ def test_question_kinds(question: str, kind: str) -> None:
 def test_only_outline_questions_may_rank_agenda_slides_first() -> None:
     assert asks_for_outline("What topics does the lecture cover?")
     assert not asks_for_outline("ข้อควรระวังมีอะไรบ้าง")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "อบต. ของเราให้ชาวบ้านโหวตเลือกโครงการที่จะใช้งบเอง ถือว่าอยู่ระดับไหนคะ",
+        "เปิดให้แสดงความเห็นทางเพจอย่างเดียว นับเป็นการมีส่วนร่วมระดับใด",
+        "การมีส่วนร่วมขั้นสูงสุดเรียกว่าอะไร",
+        "We let a residents' panel make the final call on the park design. What level is that?",
+        "Which rung of participation is a public hearing?",
+    ],
+)
+def test_which_level_questions_are_recognised(question: str) -> None:
+    assert asks_which_level(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ปัจจัยความสำเร็จมีอะไรบ้าง",
+        "ระดับการมีส่วนร่วมมีกี่ระดับ",  # asks for the levels, not where a practice sits
+        "What should a department change to work this way?",
+        "ใครเป็นผู้บรรยาย",
+    ],
+)
+def test_other_questions_are_not_which_level(question: str) -> None:
+    assert not asks_which_level(question)
