@@ -93,7 +93,7 @@ class Services:
     button_limiter: UserRateLimit
     qa_pool: ThreadPoolExecutor = field(default_factory=_single_thread)
     # Database units run here, apart from other thread work (charts, exports), so a slow
-    # export never queues the quiz votes; sized like SQLAlchemy's default pool (5 + 10).
+    # export never queues the quiz votes; one connection each (core.db.POOL_SIZE).
     db_pool: ThreadPoolExecutor = field(default_factory=_database_threads)
     render_pool: ThreadPoolExecutor = field(default_factory=_render_thread)
     question_bank: QuestionBank = field(default_factory=shipped_question_bank)

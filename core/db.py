@@ -24,9 +24,10 @@ def _normalise_url(url: str) -> str:
     return url
 
 
-# Kept connections: one per database thread of the bot (bot.context.DB_THREADS) and one for
-# the update claims. With SQLAlchemy's default of 5, the threads beyond the fifth opened and
-# closed a connection for every unit under load (PostgreSQL forks a backend for each).
+# Kept connections: one per database thread of the bot (bot.context.DB_THREADS, 15) and one
+# more; the overflow covers the update claims and the jobs at a burst. With SQLAlchemy's
+# default of 5, the threads beyond the fifth opened and closed a connection for every unit
+# under load (PostgreSQL forks a backend for each).
 POOL_SIZE = 16
 MAX_OVERFLOW = 8
 

@@ -27,8 +27,24 @@ OFF_TOPIC = "off_topic.json"
 OFF_TOPIC_VECTORS = "off_topic.npy"
 # Words that name participation levels (the IAP2 spectrum the lecture teaches, Thai and
 # English); a unit with this many of them lays the levels out in full.
-LEVEL_WORDS = re.compile(r"ระดับ|level|inform|consult|involve|collaborat|empower", re.I)
+LEVEL_WORDS = re.compile(r"ระดับ|\b(?:levels?|inform|consult|involve|collaborate|empower)\b", re.I)
 LEVEL_WORDS_FULL = 5.0
+
+
+def level_shares(units: list[Unit], lecture_docs: frozenset[str]) -> NDArray[np.float32]:
+    """Per unit, its level words over LEVEL_WORDS_FULL (at most 1); 0 outside lectures.
+
+    The levels are the lecture's own taxonomy: an uploaded document that says "level" or
+    "information" often must not draw, or be answered for, "which level is our practice?".
+    """
+    counts = [
+        len(LEVEL_WORDS.findall(f"{u.heading} {u.plain}")) if u.doc in lecture_docs else 0
+        for u in units
+    ]
+    shares: NDArray[np.float32] = np.minimum(
+        np.asarray(counts, dtype=np.float32) / LEVEL_WORDS_FULL, 1.0
+    ).astype(np.float32)
+    return shares
 
 
 @dataclass(frozen=True)
@@ -185,13 +201,8 @@ class KnowledgeIndex:
 
     @cached_property
     def level_units(self) -> NDArray[np.float32]:
-        """Per unit, how much it is about participation levels (0-1, by level words)."""
-        counts = np.array(
-            [len(LEVEL_WORDS.findall(f"{u.heading} {u.plain}")) for u in self.units],
-            dtype=np.float32,
-        )
-        share: NDArray[np.float32] = np.minimum(counts / LEVEL_WORDS_FULL, 1.0).astype(np.float32)
-        return share
+        """Per unit, how much it lays out the lecture's participation levels (0-1)."""
+        return level_shares(self.units, self.lecture_docs)
 
     @cached_property
     def char_bm25(self) -> BM25Index:

@@ -62,3 +62,18 @@ def test_which_level_questions_are_recognised(question: str) -> None:
 )
 def test_other_questions_are_not_which_level(question: str) -> None:
     assert not asks_which_level(question)
+
+
+def test_only_lecture_units_that_lay_out_the_levels_count_as_level_units() -> None:
+    from retrieval.index import level_shares
+    from retrieval.units import Unit
+
+    levels = "1. inform 2. consult 3. involve 4. collaborate 5. empower"
+    units = [
+        Unit("a", "lecture.md", "L", "slide", 8, "ระดับการมีส่วนร่วม", levels),
+        Unit("b", "lecture.md", "L", "slide", 4, "นิยาม", "ประชาชนร่วมคิดร่วมทำ"),
+        Unit("c", "upload.md", "U", "section", 1, "Service levels", levels),
+        Unit("d", "lecture.md", "L", "slide", 5, "Info", "information is informative"),
+    ]
+    shares = level_shares(units, frozenset({"lecture.md"}))
+    assert shares.tolist() == [1.0, 0.0, 0.0, 0.0]
