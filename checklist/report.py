@@ -12,6 +12,7 @@ from checklist.actions import Action
 from checklist.charts import radar_chart_png
 from checklist.definition import Checklist
 from checklist.history import Comparison
+from checklist.pdf_widths import cache_text_widths
 from checklist.report_blocks import (
     Block,
     Bullets,
@@ -113,6 +114,7 @@ def _new_pdf(title: str, lang: str) -> FPDF:
     pdf = FPDF(format="A4")
     pdf.add_font(FONT, "", str(thai_font_path()))
     pdf.add_font(FONT, "B", str(thai_font_path(bold=True)))
+    cache_text_widths(pdf)
     # HarfBuzz shaping places Thai tone marks and upper vowels (GSUB/GPOS); without it they
     # float right of their consonant. HarfBuzz reads GSUB/GPOS from the full font file; the
     # embedded subset drops them on purpose, since the PDF carries the shaped glyphs and

@@ -11,12 +11,13 @@ import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from checklist import texts
+from checklist import pdf_widths, report, texts
 from checklist.actions import next_actions
 from checklist.history import compare
 from checklist.report import pdf_text, render_markdown, render_pdf
 from checklist.results import Answer
 from checklist.scoring import project_info, score_assessment
+from core.fonts import thai_font_path
 
 EVENING_UTC = datetime(2025, 3, 1, 20, 30, tzinfo=UTC)  # already 2 March in Bangkok
 
@@ -184,3 +185,60 @@ def test_pdf_in_english(assessment):
     text = _pdf_text(render_pdf(**assessment, lang="en"))
     assert "Participatory governance quality report" in text
     assert "Section scores" in text
+
+
+def _page_streams(pdf: bytes) -> list[bytes]:
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return [
+        b"".join(s.get_data() for s in [page.get_contents()] if s is not None) for page in pages
+    ]
+
+
+def test_cached_text_widths_lay_the_report_out_exactly_as_measuring_does(assessment, monkeypatch):
+    pdf_widths._widths.clear()
+    first = render_pdf(**assessment, lang="th")  # measures every width
+    again = render_pdf(**assessment, lang="th")  # finds them all in the cache
+    monkeypatch.setattr(report, "cache_text_widths", lambda pdf: None)
+    uncached = render_pdf(**assessment, lang="th")
+    assert _page_streams(first) == _page_streams(again) == _page_streams(uncached)
+
+
+def test_a_second_report_reuses_the_widths_of_the_first(assessment):
+    pdf_widths._widths.clear()
+    render_pdf(**assessment, lang="th")
+    measured = pdf_widths.cached_widths()
+    render_pdf(**assessment, lang="en")
+    english = pdf_widths.cached_widths()
+    render_pdf(**assessment, lang="th")
+    assert measured > 0
+    assert pdf_widths.cached_widths() == english  # nothing new to measure
+
+
+def test_the_width_cache_stays_within_its_bound(assessment, monkeypatch):
+    pdf_widths._widths.clear()
+    monkeypatch.setattr(pdf_widths, "MAX_WIDTHS", 500)
+    pdf = render_pdf(**assessment, lang="th")
+    assert pdf_widths.cached_widths() == 500
+    assert _nfkc(texts.REPORT_TITLE.th) in _pdf_text(pdf)
+
+
+def test_cached_widths_differ_by_size_and_weight_as_measured_ones_do():
+    from fpdf import FPDF
+
+    def widths(cached: bool) -> list[float]:
+        pdf = FPDF()
+        pdf.add_font("garuda", "", str(thai_font_path()))
+        pdf.add_font("garuda", "B", str(thai_font_path(bold=True)))
+        if cached:
+            pdf_widths.cache_text_widths(pdf)
+        pdf.set_text_shaping(use_shaping_engine=True, script="thai", language="tha")
+        found = []
+        for style, size in (("", 11), ("", 17), ("B", 11), ("", 11)):
+            pdf.set_font("garuda", style, size)
+            found.append(pdf.get_string_width("การมีส่วนร่วมของประชาชน"))
+        return found
+
+    pdf_widths._widths.clear()
+    assert widths(cached=True) == widths(cached=False)
+    assert widths(cached=True) == widths(cached=False)  # now all from the cache
+    assert len(set(widths(cached=True))) == 3
