@@ -54,6 +54,7 @@ def render_section(
         f"Machine: {machine['cpu']}, {machine['cores']} cores, {machine['system']}, "
         f"Python {machine['python']}; load average before: {machine['load_before']:.2f}",
         "",
+        *_speed_lines(machine),
         "Simulated officials in the Bot API sandbox (same machine) ask lecture questions, "
         "take 5-question quizzes and do the whole checklist at once; each waits for the "
         "bot's reply before the next step. Latency: from the user's action to the bot's "
@@ -111,6 +112,20 @@ def _row(result: RunResult) -> str:
 def _meets(result: RunResult) -> bool:
     p95 = result.latencies.get("question", {}).get("p95", float("inf"))
     return result.questions_per_s >= TARGET_QPS and p95 <= TARGET_P95_MS and not result.errors
+
+
+def _speed_lines(machine: dict[str, Any]) -> list[str]:
+    """How fast this machine embeds a question: the ceiling of any questions/s figure here."""
+    if "model_ms_per_question" not in machine:
+        return []
+    return [
+        f"Machine speed (`python -m benchmarks.machine_speed`): the embedding model takes "
+        f"{machine['model_ms_per_question']} ms per question in batches of 16 on one thread "
+        f"(the serving model process on 2 cores), so the model alone allows at most "
+        f"{machine['model_ceiling_qps']} questions/s; a 5-million-step Python loop takes "
+        f"{machine['python_loop_s']} s. Compare runs from different machines by these.",
+        "",
+    ]
 
 
 def _verdicts(results: Sequence[RunResult]) -> list[str]:

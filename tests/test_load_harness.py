@@ -121,3 +121,10 @@ async def test_a_tiny_run_answers_every_official_without_errors(
     assert measured.errors == []
     assert sum(measured.sessions.values()) >= 2 and measured.updates > 0
     assert measured.latencies and measured.rss_mb and measured.rss_mb[-1][1] > 0
+
+
+def test_the_report_states_how_fast_the_machine_embeds_a_question():
+    speed = {"model_ms_per_question": 35.6, "model_ceiling_qps": 28.1, "python_loop_s": 0.36}
+    text = render_section([result()], "c", "d", MACHINE | speed)
+    assert "35.6 ms per question" in text and "at most 28.1 questions/s" in text
+    assert "machine_speed" not in render_section([result()], "c", "d", MACHINE)
