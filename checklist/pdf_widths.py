@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-MAX_WIDTHS = 200_000  # ~30 MB at worst; one report adds a few thousand new entries
+MAX_WIDTHS = 50_000  # about 15 MB at worst; one report in one language fills about 10,000
 
 _widths: OrderedDict[tuple[Any, ...], tuple[int, float]] = OrderedDict()
 _lock = threading.Lock()
