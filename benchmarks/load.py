@@ -356,11 +356,9 @@ async def _wait_ready(sandbox: BotApiSandbox, process: subprocess.Popen[bytes]) 
 
 def prepare_index(data_dir: Path, models_dir: Path) -> None:
     """Build the lecture index once (the first question does it), outside the runs."""
-    env = {**os.environ, "RUAMKIT_DATA_DIR": str(data_dir), "RUAMKIT_MODELS_DIR": str(models_dir)}
-    env.setdefault("PYTHAINLP_DATA", str(PYTHAINLP_DATA))
     subprocess.run(
         [sys.executable, "-c", ENTRY, "ask", "การบริหารราชการแบบมีส่วนร่วมคืออะไร"],
-        env=env,
+        env=_index_env(data_dir, models_dir),
         cwd=data_dir.parent,
         check=True,
         stdout=subprocess.DEVNULL,
@@ -369,17 +367,22 @@ def prepare_index(data_dir: Path, models_dir: Path) -> None:
 
 def machine_speed(data_dir: Path, models_dir: Path) -> dict[str, Any]:
     """benchmarks.machine_speed's figures, measured in a process of its own."""
-    env = {**os.environ, "RUAMKIT_DATA_DIR": str(data_dir), "RUAMKIT_MODELS_DIR": str(models_dir)}
-    env.setdefault("PYTHAINLP_DATA", str(PYTHAINLP_DATA))
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.machine_speed"],
-        env=env,
+        env=_index_env(data_dir, models_dir),
         check=True,
         capture_output=True,
         text=True,
     )
     speed: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return speed
+
+
+def _index_env(data_dir: Path, models_dir: Path) -> dict[str, str]:
+    """The environment of a helper process that uses the bench's index and model."""
+    env = {**os.environ, "RUAMKIT_DATA_DIR": str(data_dir), "RUAMKIT_MODELS_DIR": str(models_dir)}
+    env.setdefault("PYTHAINLP_DATA", str(PYTHAINLP_DATA))
+    return env
 
 
 def machine() -> dict[str, Any]:

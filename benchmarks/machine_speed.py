@@ -12,10 +12,10 @@ import json
 import time
 
 from benchmarks.load_users import lecture_questions
+from bot.question_queue import MAX_BATCH
 from core.settings import Settings
 from retrieval.embeddings import load_embedder
 
-BATCH = 16  # bot.question_queue.MAX_BATCH
 QUESTIONS = 96
 LOOP = 5_000_000
 
@@ -30,10 +30,10 @@ def python_loop_s() -> float:
 
 
 def model_ms_per_question() -> float:
-    """Milliseconds of one thread per lecture question, embedded in batches of 16."""
+    """Milliseconds of one thread per lecture question, embedded in the bot's batches."""
     embedder = load_embedder(Settings(model_threads=1))
     questions = lecture_questions()[:QUESTIONS]
-    batches = [questions[i : i + BATCH] for i in range(0, len(questions), BATCH)]
+    batches = [questions[i : i + MAX_BATCH] for i in range(0, len(questions), MAX_BATCH)]
     embedder.embed_queries(batches[0])  # warm-up
     started = time.perf_counter()
     for batch in batches:

@@ -26,9 +26,11 @@ _lock = threading.Lock()
 
 def cache_text_widths(pdf: FPDF) -> None:
     """Make the PDF's TrueType fonts reuse widths measured by earlier reports."""
+    from fpdf.fonts import TTFFont
+
     cached = _cached_font_class()
     for font in pdf.fonts.values():
-        if type(font).__name__ == "TTFFont":
+        if type(font) is TTFFont:  # not core fonts, not one already cached
             font.__class__ = cached  # same slots, one method more
 
 
