@@ -60,6 +60,8 @@ class RunSpec:
     mix: str | None = None  # None: the bench's --mix
     # Open loop: questions arrive at this rate (Poisson), whoever is free asks; 0: closed loop
     rate: float = 0.0
+    # Seconds of the same load, unmeasured, before the run: a soak measures a steady state
+    warmup_s: float = 0.0
 
 
 @dataclass
@@ -73,6 +75,7 @@ class RunResult:
     latencies: dict[str, dict[str, float]]
     errors: list[str]
     rss_mb: list[tuple[float, float]] = field(default_factory=list)
+    rss_before_warmup_mb: float | None = None  # at the start of the unmeasured warm-up
 
     @property
     def updates_per_s(self) -> float:
@@ -86,10 +89,15 @@ class RunResult:
 
     @property
     def rss_growth(self) -> float | None:
-        """Growth of the bot's memory from the first sample after warm-up to the last."""
+        """Growth of the bot's memory from the first sample after warm-up to the last.
+
+        After an unmeasured warm-up at the run's load that is the first sample; otherwise the
+        sample a tenth into the run (the first tenth is the warm-up).
+        """
         if len(self.rss_mb) < 2:
             return None
-        settled = self.rss_mb[min(len(self.rss_mb) - 1, max(1, len(self.rss_mb) // 10))][1]
+        first = 0 if self.spec.warmup_s else max(1, len(self.rss_mb) // 10)
+        settled = self.rss_mb[min(len(self.rss_mb) - 1, first)][1]
         return (self.rss_mb[-1][1] - settled) / settled if settled else None
 
 
@@ -232,17 +240,16 @@ class Bench:
             ]
             mix = parse_mix(spec.mix) if spec.mix else self.mix
             await self._warm_up(officials[0], mix)
+            before_warmup = tree_rss_mb(pid) if spec.warmup_s else None
+            if spec.warmup_s:
+                await self._load(officials, spec, mix, rng, time.perf_counter() + spec.warmup_s)
             tally.latencies.clear()
             tally.sessions.clear()
             samples: list[tuple[float, float]] = []
             first_update = len(sandbox.updates)
             started = time.perf_counter()
             sampler = asyncio.create_task(self._sample(pid, started, samples))
-            deadline = started + spec.duration_s
-            if spec.rate:
-                await self._open_loop(officials, deadline, spec.rate, rng)
-            else:
-                await asyncio.gather(*(self._official(o, deadline, mix) for o in officials))
+            await self._load(officials, spec, mix, rng, started + spec.duration_s)
             seconds = time.perf_counter() - started
             sampler.cancel()
             samples.append((seconds, tree_rss_mb(pid)))
@@ -255,7 +262,22 @@ class Bench:
             {kind: percentiles(v) for kind, v in sorted(tally.latencies.items())},
             tally.errors,
             samples,
+            before_warmup,
         )
+
+    async def _load(
+        self,
+        officials: list[Official],
+        spec: RunSpec,
+        mix: dict[str, int],
+        rng: random.Random,
+        deadline: float,
+    ) -> None:
+        """The run's load until the deadline: open loop at its rate, else every official."""
+        if spec.rate:
+            await self._open_loop(officials, deadline, spec.rate, rng)
+        else:
+            await asyncio.gather(*(self._official(o, deadline, mix) for o in officials))
 
     async def _warm_up(self, official: Official, mix: dict[str, int]) -> None:
         """One session of each kind, unmeasured: first uses load code and fonts for good."""
@@ -414,6 +436,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--soak", type=float, default=0, help="seconds of an extra soak run")
     parser.add_argument("--soak-config", default="postgres:2", help="DATABASE:WORKERS")
     parser.add_argument(
+        "--soak-warmup",
+        type=float,
+        default=120,
+        help="seconds of the soak's load run unmeasured first (pools, threads, caches fill)",
+    )
+    parser.add_argument(
         "--questions-only",
         default="",
         metavar="DATABASE:WORKERS",
@@ -455,7 +483,9 @@ def plan(args: argparse.Namespace) -> list[RunSpec]:
         )
     if args.soak:
         db, workers = args.soak_config.split(":")
-        specs.append(RunSpec(db, int(workers), args.users, args.soak, soak=True))
+        specs.append(
+            RunSpec(db, int(workers), args.users, args.soak, soak=True, warmup_s=args.soak_warmup)
+        )
     return specs
 
 
@@ -515,6 +545,7 @@ def _summary(result: RunResult) -> dict[str, Any]:
         "errors": len(result.errors),
         "first_errors": result.errors[:5],
         "rss_growth": result.rss_growth,
+        "rss_before_warmup_mb": result.rss_before_warmup_mb,
     }
 
 

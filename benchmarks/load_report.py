@@ -61,7 +61,10 @@ def render_section(
         "reply (questions and commands: the next message; buttons: the callback answer; "
         "votes: the next poll or the score card). Memory: RSS of all bot processes; growth "
         "from the sample a tenth into the run (after one unmeasured session of each kind) "
-        "to the last. Sessions still open at the deadline finish, so a run lasts longer "
+        "to the last; a soak runs its own load unmeasured before it starts "
+        "(`--soak-warmup`, 120 s: connection pools, threads and caches fill), and its growth "
+        "counts from its start. "
+        "Sessions still open at the deadline finish, so a run lasts longer "
         'than asked; rates divide by the real length. Closed-loop runs (no "offered") '
         "measure saturation: every official asks again the moment a reply comes, so "
         "latency there is the user count divided by the throughput. Open-loop runs hold the "
@@ -159,4 +162,10 @@ def _memory_line(result: RunResult) -> str:
     step = max(1, len(result.rss_mb) // 12)
     points = ", ".join(f"{t:.0f}s {mb:.0f}" for t, mb in result.rss_mb[::step])
     spec = result.spec
-    return f"- RSS MiB over time, {spec.database} / {spec.workers} worker(s): {points}"
+    line = f"- RSS MiB over time, {spec.database} / {spec.workers} worker(s): {points}"
+    if result.rss_before_warmup_mb is not None:
+        line += (
+            f" (before its {spec.warmup_s:.0f}-s unmeasured warm-up at the same load: "
+            f"{result.rss_before_warmup_mb:.0f})"
+        )
+    return line

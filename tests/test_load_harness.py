@@ -78,6 +78,21 @@ def test_the_plan_runs_every_database_and_worker_count_then_the_soak():
         ("postgres", 2, True, None),
     ]  # fmt: skip
     assert runs[-1].duration_s == 600
+    assert runs[-1].warmup_s == 120 and not any(r.warmup_s for r in runs[:-1])
+    assert plan(parse_args(["--soak", "60", "--soak-warmup", "30"]))[-1].warmup_s == 30
+
+
+def test_a_soak_after_its_warm_up_grows_from_its_first_sample():
+    rss = [(0.0, 1000.0), (60.0, 1040.0), (120.0, 1040.0), (600.0, 1060.0)]
+    cold = RunResult(RunSpec("postgres", 1, 50, 600, soak=True), 600, 1, {}, {}, [], rss)
+    warm = RunResult(
+        RunSpec("postgres", 1, 50, 600, soak=True, warmup_s=120), 600, 1, {}, {}, [], rss, 900.0
+    )
+    assert cold.rss_growth == pytest.approx(20 / 1040)  # the first tenth was its warm-up
+    assert warm.rss_growth == pytest.approx(60 / 1000)
+    text = render_section([warm], "c", "d", MACHINE)
+    assert "memory grew +6.0% (target ≤ 5%): not met" in text
+    assert "120-s unmeasured warm-up at the same load: 900)" in text
 
 
 def test_an_open_loop_run_is_planned_at_its_offered_rate():
@@ -105,9 +120,10 @@ async def test_an_open_loop_run_answers_what_arrives(
     tmp_path: Path, lecture_data_dir: Path, lecture_answerer, models_dir: Path
 ):
     bench = Bench(lecture_data_dir, models_dir, "", None, sample_s=1.0, seed=2)
-    spec = RunSpec("sqlite", 1, users=3, duration_s=3.0, mix="question=1", rate=2.0)
+    spec = RunSpec("sqlite", 1, users=3, duration_s=3.0, mix="question=1", rate=2.0, warmup_s=1)
     measured = await bench.run(spec, tmp_path / "run")
     assert measured.errors == []
+    assert measured.rss_before_warmup_mb and measured.rss_before_warmup_mb > 0
     assert measured.sessions.get("question", 0) >= 1
     assert measured.latencies["question"]["count"] == measured.sessions["question"]
 
