@@ -108,11 +108,19 @@ def test_the_target_is_judged_on_the_open_loop_run_when_there_is_one():
     slow_open = result(rate=32, answered=1500, seconds_each=0.2)  # 25 q/s at 200 ms
     text = render_section([fast_closed, slow_open], "c", "d", MACHINE)
     assert "(open loop, 32 questions/s offered)" in text
-    assert "not met (best run: sqlite, 2 worker(s), 25.0 questions/s, p95 200 ms" in text
+    assert "on sqlite: not met (best run: 2 worker(s), 25.0 questions/s, p95 200 ms" in text
     good_open = result(rate=32, answered=1920, seconds_each=0.3)  # 32 q/s at 300 ms
-    assert "errors: met (best run: sqlite, 2 worker(s), 32.0 questions/s, p95 300 ms" in (
+    assert "on sqlite: met (best run: 2 worker(s), 32.0 questions/s, p95 300 ms" in (
         render_section([fast_closed, good_open], "c", "d", MACHINE)
     )
+
+
+def test_each_database_gets_its_own_verdict():
+    sqlite_open = result(rate=32, answered=1920, seconds_each=0.3)  # met
+    postgres_open = result("postgres", rate=32, answered=1920, seconds_each=2.0)  # p95 2 s
+    text = render_section([sqlite_open, postgres_open], "c", "d", MACHINE)
+    assert "errors on sqlite: met (best run" in text
+    assert "errors on postgres: not met (best run: 2 worker(s), 32.0 questions/s, p95 2000" in text
 
 
 @pytest.mark.slow
