@@ -49,7 +49,8 @@ def settings_for(data_dir: Path) -> Settings:
     return Settings(ruamkit_data_dir=data_dir, ruamkit_models_dir=base.models_dir)
 
 
-GOLDEN = Path(__file__).resolve().parent.parent / "knowledge" / "golden" / "lecture_split.jsonl"
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "knowledge" / "golden" / "lecture_split.jsonl"
 
 
 def lecture_sets(eval_dir: Path) -> dict[str, list[LectureItem]]:
@@ -128,29 +129,33 @@ def lecture_build(settings: Settings, embedder: Embedder) -> dict[str, Any]:
     return {"passages": report.passages, "views": views, "seconds": round(seconds, 2)}
 
 
+def child_peak(code: str, args: list[str], env: dict[str, str]) -> dict[str, Any]:
+    """Run `code` in a fresh Python; its wall time and its own peak memory."""
+    probe = (
+        f"{code}\nfrom benchmarks.peak_memory import peak_rss_kb\n"
+        "print('PEAK_KB', peak_rss_kb(), file=sys.stderr)\n"
+    )
+    env = {**env, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))}
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args], env=env, capture_output=True, text=True, check=True
+    )
+    seconds = time.perf_counter() - started
+    peak_kb = int(done.stderr.rsplit("PEAK_KB", 1)[1].split()[0])
+    return {"seconds": round(seconds, 2), "peak_mb": round(peak_kb / 1024, 1)}
+
+
 def cold_start(data_dir: Path, question: str, models_dir: Path | None = None) -> dict[str, Any]:
     """A fresh `ruamkit ask` process on an existing index: wall time and peak memory.
 
     With `models_dir` the converted model is there (a normal start); without it the process
     converts the model into the data dir first (a machine's very first start).
     """
-    code = (
-        "import resource, sys\n"
-        "from bot.cli import main\n"
-        "rc = main(['ask', sys.argv[1], '--json'])\n"
-        "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
-        "sys.exit(rc)\n"
-    )
+    code = "import sys\nfrom bot.cli import main\nmain(['ask', sys.argv[1], '--json'])"
     env = {**os.environ, "RUAMKIT_DATA_DIR": str(data_dir), "LOG_LEVEL": "WARNING"}
     if models_dir is not None:
         env["RUAMKIT_MODELS_DIR"] = str(models_dir)
-    started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", code, question], env=env, capture_output=True, text=True, check=True
-    )
-    seconds = time.perf_counter() - started
-    rss_kb = int(done.stderr.rsplit("MAXRSS", 1)[1].split()[0])
-    return {"seconds": round(seconds, 2), "peak_mb": round(rss_kb / 1024, 1)}
+    return child_peak(code, [question], env)
 
 
 def main() -> None:
