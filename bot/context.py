@@ -25,6 +25,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot import quiz_state as _quiz_state_table  # noqa: F401
 from bot.question_queue import QuestionQueue
 from bot.rate_limit import RedisWindowLimiter, SlidingWindowLimiter, UserRateLimit
+from bot.recent_users import RecentUsers
 from core import feedback as _feedback_tables  # noqa: F401  (registers the tables)
 from core import users as _user_tables  # noqa: F401
 from core.db import create_tables, make_engine, session_scope
@@ -104,6 +105,8 @@ class Services:
     # Which update ids were handled (the database unless REDIS_URL is set).
     ledger: UpdateLedger | None = None
     redis: AsyncRedis | None = None
+    # Senders recorded lately: their next updates skip the database (bot.recent_users).
+    recent_users: RecentUsers = field(default_factory=RecentUsers)
     _questions: QuestionQueue | None = field(default=None, init=False, repr=False)
 
     @property

@@ -24,7 +24,9 @@ async def admit_update(update: Update, context: BotContext) -> None:
     if person is None or person.is_bot:
         return
     services = context.services
-    await services.run_db(_touch, services, person.id, person.first_name)
+    if not services.recent_users.is_stored(person.id, person.first_name):
+        await services.run_db(_touch, services, person.id, person.first_name)
+        services.recent_users.stored(person.id, person.first_name)
     if update.message is None and update.callback_query is None:
         return
     limiter = services.limiter if update.message is not None else services.button_limiter
