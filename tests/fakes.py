@@ -46,3 +46,13 @@ class HashEmbedder:
 
     def count_tokens(self, text: str) -> int:
         return len(text) // 3 + 2
+
+
+class ManualClock:
+    """A monotonic clock that moves only when a test sets `now`."""
+
+    def __init__(self, start: float = 0.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now

@@ -18,6 +18,7 @@ from tests.bot.workers_support import (
     unique_token,
     worker,
 )
+from tests.fakes import ManualClock
 
 
 @pytest.fixture
@@ -27,20 +28,12 @@ async def sandbox():
         yield server
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 async def two_workers_limits():
     """Two limiters over one Redis, as two worker processes would have."""
     url = redis_url_or_skip()
     clients = [connect(url), connect(url)]
-    clock, name = Clock(), f"test-{secrets.token_hex(4)}"
+    clock, name = ManualClock(1_000_000.0), f"test-{secrets.token_hex(4)}"
     yield clock, [RedisWindowLimiter(c, name, 3, 30, clock) for c in clients]
     for client in clients:
         await client.aclose()

@@ -8,18 +8,11 @@ import pytest
 from telegram.error import RetryAfter
 
 from bot.rate_limit import RetryAfterLimiter, SlidingWindowLimiter
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.fakes import ManualClock
 
 
 def test_window_allows_the_limit_then_asks_to_wait_and_notifies_once():
-    clock = Clock()
+    clock = ManualClock(100.0)
     limiter = SlidingWindowLimiter(2, 30, clock)
     assert limiter.check(1).allowed and limiter.check(1).allowed
     clock.now += 10
@@ -35,7 +28,7 @@ def test_window_allows_the_limit_then_asks_to_wait_and_notifies_once():
 
 
 def test_idle_users_are_forgotten():
-    clock = Clock()
+    clock = ManualClock(100.0)
     limiter = SlidingWindowLimiter(1, 5, clock)
     limiter.check(1)
     clock.now += 6

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from bot.recent_users import RecentUsers
 from core.users import get_user
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.fakes import ManualClock
 
 
 def test_a_user_stored_moments_ago_with_the_same_name_is_known():
-    clock = Clock()
+    clock = ManualClock()
     recent = RecentUsers(ttl_s=300, clock=clock)
     assert not recent.is_stored(7, "สมชาย")
     recent.stored(7, "สมชาย")
@@ -26,7 +19,7 @@ def test_a_user_stored_moments_ago_with_the_same_name_is_known():
 
 
 def test_entries_expire_and_the_oldest_go_when_full():
-    clock = Clock()
+    clock = ManualClock()
     recent = RecentUsers(capacity=2, ttl_s=300, clock=clock)
     recent.stored(1, "a")
     clock.now = 301
