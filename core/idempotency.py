@@ -17,6 +17,7 @@ from sqlalchemy import BigInteger, delete
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Field, Session, SQLModel
 
 from core.redis_client import AsyncRedis
@@ -86,6 +87,15 @@ class DatabaseLedger:
         return await asyncio.to_thread(self._prune)
 
     def _claim(self, bot_id: int, update_id: int) -> bool:
+        try:
+            return self._claim_once(bot_id, update_id)
+        except OperationalError as error:
+            # The server dropped the connection (a restart): the pool has reconnected since.
+            if not error.connection_invalidated:
+                raise
+            return self._claim_once(bot_id, update_id)
+
+    def _claim_once(self, bot_id: int, update_id: int) -> bool:
         with Session(self.engine) as session:
             claimed = claim_update(
                 session=session, bot_id=bot_id, update_id=update_id, at=utc_now()
