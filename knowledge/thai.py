@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
-from typing import Literal
+from typing import Any, Literal
 
 Span = tuple[int, int]
 
@@ -157,6 +157,27 @@ def sentence_spans(text: str) -> list[Span]:
         for piece_start, piece_end in _split_block(text[start:end]):
             spans.append((start + piece_start, start + piece_end))
     return spans
+
+
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+
+def english_stem(word: str) -> str:
+    """The Snowball (Porter 2) stem of a lower-case English word; other words unchanged.
+
+    "warnings" and "warning" -> "warn", "checks" and "checking" -> "check": a question
+    worded differently from the material still finds the material's words.
+    """
+    if not _LATIN_WORD.fullmatch(word):
+        return word
+    return str(_english_stemmer().stemWord(word))
+
+
+@cache
+def _english_stemmer() -> Any:
+    import snowballstemmer  # small and pure Python; loaded on first English word
+
+    return snowballstemmer.stemmer("english")
 
 
 def stopwords() -> set[str]:

@@ -229,6 +229,14 @@ class KnowledgeIndex:
         return {doc: frozenset(found) for doc, found in words.items()}
 
     @cached_property
+    def doc_stems(self) -> dict[str, frozenset[str]]:
+        """Per document, the English stems of its words (coverage of reworded questions)."""
+        return {
+            doc: frozenset(thai.english_stem(word) for word in words)
+            for doc, words in self.doc_vocabulary.items()
+        }
+
+    @cached_property
     def doc_language(self) -> dict[str, str]:
         """Per document, the language most of its text is in ("th" or "en")."""
         texts: dict[str, list[str]] = {}

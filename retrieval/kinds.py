@@ -103,7 +103,18 @@ def asks_for_outline(question: str) -> bool:
 _LECTURER = re.compile(
     r"ผู้บรรยาย|วิทยากร|ใคร(?:เป็น(?:คน)?)?(?:บรรยาย|สอน|พูด)|(?:คน|อาจารย์)(?:ที่)?(?:สอน|บรรยาย)"
     r"|อาจารย์.{0,20}(?:ชื่อ|ท่านไหน|คนไหน|ใคร)|lecturer|presenter|speaker|instructor"
-    r"|who (?:gave|gives|is giving|teaches|taught|presented|delivered)",
+    r"|who (?:gave|gives|is giving|teaches|taught|presented|delivered)"
+    r"|professor.{0,30}(?:slides?|lecture|talk|deck)"
+    r"|(?:prepared|made|created|wrote|put together) (?:this|these|the)"
+    r" (?:slides?|lecture|talk|deck)",
+    re.I,
+)
+
+# Words that point at this material itself ("these slides", "การบรรยายนี้"), or that only a
+# talk has (a lecturer, a speaker): "which professor chairs the committee?" has neither.
+_THIS_TALK = re.compile(
+    r"บรรยาย|วิทยากร|สไลด์|บทเรียน|หัวข้อนี้|เรื่องนี้|ชุดนี้"
+    r"|lecture|lecturer|speaker|presenter|instructor|slides?|talk|deck|course|session",
     re.I,
 )
 
@@ -127,3 +138,9 @@ def asks_which_level(question: str) -> bool:
 def asks_for_lecturer(question: str) -> bool:
     """Whether the question asks who gave the lecture (answered by the unit naming them)."""
     return bool(_LECTURER.search(" ".join(question.split())))
+
+
+def asks_who_gave_this_talk(question: str) -> bool:
+    """A lecturer question that points at this material (answered even when signals run low)."""
+    text = " ".join(question.split())
+    return bool(_LECTURER.search(text) and _THIS_TALK.search(text))

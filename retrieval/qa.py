@@ -20,7 +20,7 @@ from retrieval.embeddings import Embedder
 from retrieval.glossary import english_terms_for
 from retrieval.hybrid import SearchConfig
 from retrieval.index import KnowledgeIndex
-from retrieval.kinds import asks_which_level
+from retrieval.kinds import asks_which_level, asks_who_gave_this_talk
 from retrieval.knowledge_base import KnowledgeBase
 from retrieval.refusal import CoverageSignals, RefusalModel, compute_signals, vocabulary_coverage
 from retrieval.search import HybridSearcher, SearchHit, SearchResult
@@ -103,6 +103,17 @@ def classifies_a_practice(index: KnowledgeIndex, result: SearchResult, question:
     return float(index.level_units[top]) >= LEVEL_SCENARIO_SHARE
 
 
+def names_the_lecturer(index: KnowledgeIndex, result: SearchResult, question: str) -> bool:
+    """A "who gave this lecture?" question whose best unit names the lecturer (slide 1).
+
+    Such a question shares hardly a word with any slide but the title slide, so the
+    coverage signals run low; the unit that names the lecturer answers it all the same.
+    """
+    if not result.hits or not asks_who_gave_this_talk(question):
+        return False
+    return bool(index.lecturer_units[index.unit_position[result.hits[0].passage.unit_key]])
+
+
 class QuestionAnswerer:
     """Answers questions from the live knowledge base, or refuses politely."""
 
@@ -153,6 +164,7 @@ class QuestionAnswerer:
         covered = bool(result.hits) and (
             probability >= self.refusal_model.threshold
             or classifies_a_practice(index, result, question)
+            or names_the_lecturer(index, result, question)
         )
         return Assessment(result, signals, probability, covered)
 
@@ -189,7 +201,9 @@ class QuestionAnswerer:
             result.dense[rows],
             result.lexical[rows],
             background,
-            vocabulary_coverage(tokens, index.bm25, thai.stopwords(), vocabulary),
+            vocabulary_coverage(
+                tokens, index.bm25, thai.stopwords(), vocabulary, index.doc_stems.get(doc or "")
+            ),
             len(result.query_tokens),
             asked_in != material,
             view_top,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from knowledge import thai
 from retrieval.keyword import BM25Index
 
 
@@ -59,9 +60,10 @@ class RefusalModel:
     # train + the older lecture.jsonl): standardised logistic regression, C=0.3, balanced
     # classes, un-standardised. The threshold is the one that refuses the most out-of-scope
     # train questions while refusing at most 5% of the answerable ones (0.859 / 0.045).
-    weights: tuple[float, ...] = (13.7349, -0.603, 3.4764, 0.6954, -1.1404, 28.0833)
-    bias: float = -1.9951
-    threshold: float = 0.37
+    # Refitted 2026-12-04 when coverage began to count English words by their stems.
+    weights: tuple[float, ...] = (13.2458, -0.6275, 2.8991, 0.7651, -1.3156, 29.2667)
+    bias: float = -1.7105
+    threshold: float = 0.38
 
     def probability(self, signals: CoverageSignals) -> float:
         """Probability that the material covers the question."""
@@ -78,11 +80,14 @@ def vocabulary_coverage(
     bm25: BM25Index,
     stopwords: set[str],
     vocabulary: AbstractSet[str] | None = None,
+    stems: AbstractSet[str] | None = None,
 ) -> float:
     """Idf-weighted share of the question's content words found in the material.
 
     `vocabulary` limits "found" to one document's words, so that adding or removing another
-    document does not change whether a question about this one is covered.
+    document does not change whether a question about this one is covered. `stems` (the
+    English stems of those words) also counts "warnings" as found where the material says
+    "warning".
     """
     content = [t for t in dict.fromkeys(query_tokens) if t not in stopwords and len(t) > 1]
     if not content:
@@ -91,6 +96,7 @@ def vocabulary_coverage(
     total = present = 0.0
     for token in content:
         found = token in vocabulary if vocabulary is not None else bm25.contains(token)
+        found = found or (stems is not None and thai.english_stem(token) in stems)
         # Weight by rarity: a rare word the material lacks (e.g. a place name) counts most.
         weight = bm25.idf(token) if found else unseen_idf
         total += weight

@@ -79,3 +79,18 @@ def test_unknown_query_words_are_completed_from_the_index() -> None:
     expanded = index.with_completions(["เบอ", "ปลา"])
     assert expanded == ["เบอ", "ปลา", "เบอร์เซิร์ก"]  # known words are not expanded
     assert int(np.argmax(index.scores(expanded))) == 0
+
+
+def test_english_words_count_as_covered_by_their_stem():
+    from knowledge import thai
+    from retrieval.keyword import BM25Index
+    from retrieval.refusal import vocabulary_coverage
+
+    material = ["warning signs of illusion", "checking quality"]
+    bm25 = BM25Index([thai.search_tokens(t) for t in material])
+    vocabulary = {w for t in material for w in thai.search_tokens(t)}
+    stems = {thai.english_stem(w) for w in vocabulary}
+    tokens = thai.search_tokens("warnings checks illusions")
+    assert vocabulary_coverage(tokens, bm25, set(), vocabulary) == 0.0
+    assert vocabulary_coverage(tokens, bm25, set(), vocabulary, stems) == 1.0
+    assert thai.english_stem("การมีส่วนร่วม") == "การมีส่วนร่วม"  # Thai words stay whole
