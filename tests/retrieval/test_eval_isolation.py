@@ -24,6 +24,7 @@ SOURCES = ROOT / "knowledge" / "sources"
 EVAL_SETS = [
     ROOT / "knowledge" / "golden" / "lecture.jsonl",
     ROOT / "knowledge" / "golden" / "lecture_split.jsonl",
+    ROOT / "knowledge" / "golden" / "lecture_reworded.jsonl",
     ROOT.parent / "shared" / "eval" / "lecture_dev.jsonl",
 ]
 NEAR_COPY = 0.9
