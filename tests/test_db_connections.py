@@ -9,32 +9,15 @@ from __future__ import annotations
 import secrets
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 import core.db
 from core.db import make_engine
 from core.idempotency import DatabaseLedger, ProcessedUpdate
-from tests.conftest import POSTGRES_URL
+from tests.postgres_support import kill_connections
 
 pytestmark = pytest.mark.postgres
-
-
-def kill_connections(name: str) -> int:
-    """Terminate every server process serving connections named `name`; how many."""
-    admin = create_engine(POSTGRES_URL)
-    try:
-        with admin.begin() as connection:
-            found = connection.execute(
-                text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE application_name = :name"
-                ),
-                {"name": name},
-            )
-            return len(found.fetchall())
-    finally:
-        admin.dispose()
 
 
 @pytest.fixture

@@ -10,35 +10,17 @@ from __future__ import annotations
 import secrets
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from bot.context import BotContext
 from bot.handlers.trainer_jobs import sweep
 from tests.bot.quiz_support import answer_polls, attempts, items, start_quiz
 from tests.bot.support import OFFICIAL_ID, RunningBot
 from tests.bot.workers_support import bot_settings, worker
-from tests.conftest import POSTGRES_URL
+from tests.postgres_support import kill_connections
 
 pytestmark = pytest.mark.postgres
 APOLOGY = "ขออภัยค่ะ เกิดข้อผิดพลาด"
 TOPIC = "pp_vs_pg"
-
-
-def kill_connections(name: str) -> int:
-    """Terminate every server process serving connections named `name`; how many."""
-    admin = create_engine(POSTGRES_URL)
-    try:
-        with admin.begin() as connection:
-            found = connection.execute(
-                text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE application_name = :name"
-                ),
-                {"name": name},
-            )
-            return len(found.fetchall())
-    finally:
-        admin.dispose()
 
 
 async def test_killed_connections_are_replaced_and_the_quiz_goes_on(
