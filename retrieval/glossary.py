@@ -202,6 +202,12 @@ KEY_TERMS: tuple[tuple[str, str, str], ...] = (
     ("ภาระผูกพัน", "commitment", "the agency's lasting commitment, in its vision and mission"),
     ("ไม่มีสูตรสำเร็จ", "no one formula", "no single best way works for every society"),
     ("ภูมิปัญญาชาวบ้าน", "local wisdom", "citizens' own knowledge, used to solve problems"),
+    ("พัชรี สิโรรส", "Patcharee Siroros", "Assoc. Prof. Dr. (รศ.ดร.), who gave the lecture"),
+    (
+        "คณะรัฐศาสตร์ มหาวิทยาลัยธรรมศาสตร์",
+        "Faculty of Political Science, Thammasat University",
+        "the lecturer's faculty (slide 1)",
+    ),
 )
 
 

@@ -37,3 +37,21 @@ def test_other_people_are_not_the_lecturer(question):
 
 def test_a_question_about_someone_else_is_still_refused(lecture_answerer):
     assert not lecture_answerer.ask("Who is the current Prime Minister of Thailand?").found
+
+
+def test_an_english_asker_gets_the_lecturers_name_in_english(lecture_answerer):
+    answer = lecture_answerer.ask("Who gave this lecture?")
+    assert answer.lang == "en"
+    assert "Patcharee Siroros" in answer.answer
+    assert "Thammasat University" in answer.answer
+
+
+def test_every_key_term_is_the_lectures_own_words():
+    from pathlib import Path
+
+    from retrieval.glossary import KEY_TERMS
+
+    lecture = Path(__file__).resolve().parents[2] / "knowledge" / "sources"
+    text = "".join((lecture / "participatory-governance.md").read_text(encoding="utf-8").split())
+    missing = [thai for thai, _, _ in KEY_TERMS if "".join(thai.split()) not in text]
+    assert missing == []
