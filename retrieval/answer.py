@@ -92,12 +92,23 @@ def refusal(lang: str, suggestions: list[str], confidence: float = 0.0) -> Answe
     )
 
 
-def select_units(result: SearchResult, kind: QuestionKind) -> list[SearchHit]:
-    """The best unit, and the runner-up when it scores nearly as well (or for a comparison)."""
+def select_units(
+    result: SearchResult, kind: QuestionKind, ladder: frozenset[str] = frozenset()
+) -> list[SearchHit]:
+    """The best unit, and the runner-up when it scores nearly as well (or for a comparison).
+
+    `ladder`, for a "which level is our practice?" question, holds the units that lay out all
+    the levels: when the best unit is not one of them, the best-ranked one follows it, so the
+    official sees the whole ladder to place their practice on.
+    """
     hits = [hit for hit in result.hits if _has_body(hit)]
     if not hits:
         return []
     best, chosen = hits[0], [hits[0]]
+    if ladder and best.passage.unit_key not in ladder:
+        rungs = [hit for hit in hits[1:] if hit.passage.unit_key in ladder]
+        if rungs:
+            return [best, rungs[0]]
     margin = COMPARISON_MARGIN if kind == "comparison" else SECOND_UNIT_MARGIN
     for hit in hits[1:]:
         if len(chosen) >= MAX_UNITS:
@@ -149,10 +160,11 @@ def compose_extractive(
     confidence: float,
     *,
     lecture_docs: frozenset[str] = frozenset(),
+    ladder: frozenset[str] = frozenset(),
 ) -> Answer:
     """Answer from whole units: a lead, each unit's relevant part, its citation."""
     kind = question_kind(result.question)
-    hits = select_units(result, kind)
+    hits = select_units(result, kind, ladder)
     if not hits:
         return refusal(lang, prompts.topics(lang), confidence)
     parts: list[str] = []

@@ -47,6 +47,15 @@ def level_shares(units: list[Unit], lecture_docs: frozenset[str]) -> NDArray[np.
     return shares
 
 
+LEVEL_NAMES = ("inform", "consult", "involve", "collaborate", "empower")
+
+
+def names_every_level(unit: Unit) -> bool:
+    """Whether a unit lays out the whole ladder: all five level names appear in it."""
+    words = set(re.findall(r"[a-z]+", f"{unit.heading} {unit.plain}".lower()))
+    return all(name in words for name in LEVEL_NAMES)
+
+
 @dataclass(frozen=True)
 class StoreConfig:
     """Where vectors live: embedded Chroma under the version folder, or a Chroma server."""
@@ -203,6 +212,13 @@ class KnowledgeIndex:
     def level_units(self) -> NDArray[np.float32]:
         """Per unit, how much it lays out the lecture's participation levels (0-1)."""
         return level_shares(self.units, self.lecture_docs)
+
+    @cached_property
+    def ladder_units(self) -> frozenset[str]:
+        """Keys of the lecture units that lay out all five participation levels (slides 8, 9)."""
+        return frozenset(
+            u.key for u in self.units if u.doc in self.lecture_docs and names_every_level(u)
+        )
 
     @cached_property
     def char_bm25(self) -> BM25Index:

@@ -265,4 +265,5 @@ class QuestionAnswerer:
             lang,
             assessment.probability,
             lecture_docs=index.lecture_docs,
+            ladder=index.ladder_units if asks_which_level(question) else frozenset(),
         )

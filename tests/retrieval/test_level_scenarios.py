@@ -18,3 +18,18 @@ def test_which_level_scenarios_get_the_levels_slide(lecture_answerer, question):
     answer = lecture_answerer.ask(question)
     assert answer.found
     assert {c.number for c in answer.citations} & LEVEL_SLIDES
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "เทศบาลเราเชิญชาวบ้านมาฟังชี้แจงโครงการอย่างเดียว แบบนี้นับเป็นการมีส่วนร่วมระดับไหนคะ",
+        "We only post notices about the project on our website. Which level is that?",
+    ],
+)
+def test_a_which_level_reply_shows_the_whole_ladder(lecture_answerer, question):
+    answer = lecture_answerer.ask(question)
+    assert answer.found
+    for level in ("inform", "consult", "involve", "collaborate", "empower"):
+        assert level in answer.answer
+    assert {c.number for c in answer.citations} & {8, 9}
