@@ -46,6 +46,8 @@ DOMAIN_GLOSSARY: dict[str, str] = {
     "decision": "การตัดสินใจ",
     "decisions": "การตัดสินใจ",
     "quality": "คุณภาพ",
+    "checklist": "ตรวจเช็ค คุณภาพ",
+    "tokenism": "ภาพลวงตา",
     "deliberation": "สานเสวนา",
     "policy": "นโยบาย",
     "policies": "นโยบาย",
