@@ -173,7 +173,7 @@ KEY_TERMS: tuple[tuple[str, str, str], ...] = (
         "public consultation",
         "the agency asks for and listens to citizens' views (level 2, consult)",
     ),
-    ("การให้ข้อมูล", "inform", "level 1: the agency gives citizens information"),
+    ("ให้ข้อมูล", "inform", "level 1: the agency gives citizens information"),
     ("ปรึกษาหารือ", "consult", "level 2: the agency consults citizens and hears their views"),
     ("เข้าไปเกี่ยวข้อง", "involve", "level 3: citizens are involved in the agency's work"),
     ("ร่วมคิดร่วมทำ", "collaborate", "level 4: citizens think and act together with the agency"),

@@ -33,3 +33,12 @@ def test_a_which_level_reply_shows_the_whole_ladder(lecture_answerer, question):
     for level in ("inform", "consult", "involve", "collaborate", "empower"):
         assert level in answer.answer
     assert {c.number for c in answer.citations} & {8, 9}
+
+
+def test_an_english_which_level_reply_glosses_the_lowest_level(lecture_answerer):
+    question = (
+        "We only put up posters announcing the new road. Which level of participation is that?"
+    )
+    answer = lecture_answerer.ask(question)
+    assert answer.lang == "en"
+    assert "= inform: level 1" in answer.answer
