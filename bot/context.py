@@ -18,7 +18,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeAlias, TypeVar
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 from telegram.ext import Application, CallbackContext, ExtBot
 
@@ -28,7 +27,7 @@ from bot.rate_limit import RedisWindowLimiter, SlidingWindowLimiter, UserRateLim
 from bot.recent_users import RecentUsers
 from core import feedback as _feedback_tables  # noqa: F401  (registers the tables)
 from core import users as _user_tables  # noqa: F401
-from core.db import create_tables, make_engine, session_scope
+from core.db import create_tables, make_engine, once_more_if_connection_lost, session_scope
 from core.idempotency import DatabaseLedger, RedisLedger, UpdateLedger
 from core.redis_client import AsyncRedis, connect
 from core.settings import Settings
@@ -124,13 +123,8 @@ class Services:
         A unit runs in its own session, rolled back on error, so running it again is safe
         when the server dropped the connection under it (a restart, pg_terminate_backend).
         """
-        try:
-            return await self._in_db_thread(work, *args, **kwargs)
-        except OperationalError as error:
-            if not error.connection_invalidated:
-                raise
-            log.warning("database connection lost (%s); running the work again", error.orig)
-            return await self._in_db_thread(work, *args, **kwargs)
+        unit = functools.partial(work, *args, **kwargs)
+        return await self._in_db_thread(once_more_if_connection_lost, unit)
 
     async def in_session(self, work: Callable[..., R], /, **kwargs: Any) -> R:
         """One service call, `work(session=..., **kwargs)`, in its own session (see run_db)."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import event, exc
 from sqlalchemy.engine import Engine
@@ -58,8 +58,8 @@ def _ping_idle_connections(engine: Engine) -> None:
 
     `pool_pre_ping` pings on every checkout: under load that is one more round trip for
     each unit of work on a connection used milliseconds ago. A connection that dies while
-    in use (or between two close uses) is caught by `Services.run_db`, which runs the unit
-    again, and SQLAlchemy then drops every older connection of the pool.
+    in use (or between two close uses) is caught by `once_more_if_connection_lost`, which
+    runs the unit again, and SQLAlchemy then drops every older connection of the pool.
     """
 
     @event.listens_for(engine, "checkin")
@@ -76,6 +76,24 @@ def _ping_idle_connections(engine: Engine) -> None:
         except Exception as error:
             # The pool discards this connection and checks out another (up to 3 tries).
             raise exc.DisconnectionError(f"idle connection is gone: {error}") from error
+
+
+R = TypeVar("R")
+
+
+def once_more_if_connection_lost(work: Callable[[], R]) -> R:
+    """Run a unit of database work; once more if the server dropped the connection under it.
+
+    A unit runs in its own session, rolled back on error, so running it again is safe after a
+    restart or pg_terminate_backend; SQLAlchemy has replaced the pool's connections by then.
+    """
+    try:
+        return work()
+    except exc.OperationalError as error:
+        if not error.connection_invalidated:
+            raise
+        log.warning("database connection lost (%s); running the work again", error.orig)
+        return work()
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:

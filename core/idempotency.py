@@ -17,9 +17,9 @@ from sqlalchemy import BigInteger, delete
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
 from sqlmodel import Field, Session, SQLModel
 
+from core.db import once_more_if_connection_lost
 from core.redis_client import AsyncRedis
 from core.timestamps import UTCDateTime, as_utc, utc_now
 
@@ -87,13 +87,7 @@ class DatabaseLedger:
         return await asyncio.to_thread(self._prune)
 
     def _claim(self, bot_id: int, update_id: int) -> bool:
-        try:
-            return self._claim_once(bot_id, update_id)
-        except OperationalError as error:
-            # The server dropped the connection (a restart): the pool has reconnected since.
-            if not error.connection_invalidated:
-                raise
-            return self._claim_once(bot_id, update_id)
+        return once_more_if_connection_lost(lambda: self._claim_once(bot_id, update_id))
 
     def _claim_once(self, bot_id: int, update_id: int) -> bool:
         with Session(self.engine) as session:
