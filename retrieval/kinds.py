@@ -110,11 +110,13 @@ _LECTURER = re.compile(
     re.I,
 )
 
-# Words that point at this material itself ("these slides", "การบรรยายนี้"), or that only a
-# talk has (a lecturer, a speaker): "which professor chairs the committee?" has neither.
+# Words that point at this material itself ("these slides", "เรื่องนี้") or name its lecturer
+# role (ผู้บรรยาย, วิทยากร, lecturer). "Speaker" or "the budgeting course" are not enough:
+# "Who is the speaker of parliament?" must not be answered with the lecturer's name.
 _THIS_TALK = re.compile(
-    r"บรรยาย|วิทยากร|สไลด์|บทเรียน|หัวข้อนี้|เรื่องนี้|ชุดนี้"
-    r"|lecture|lecturer|speaker|presenter|instructor|slides?|talk|deck|course|session",
+    r"ผู้บรรยาย|วิทยากร|บรรยาย(?:นี้|ครั้งนี้)|สไลด์|บทเรียนนี้|หัวข้อนี้|เรื่องนี้|ชุดนี้|วิชานี้"
+    r"|\blecturer\b|\b(?:this|these|the|today's) (?:lecture|slides?|talk|deck|course|session"
+    r"|presentation|lesson)\b",
     re.I,
 )
 

@@ -29,6 +29,9 @@ def test_reworded_lecturer_questions_are_answered_with_the_lecturer(lecture_answ
         "Which professor chairs the civil service commission?",
         "Who is the current Prime Minister of Thailand?",
         "อาจารย์ที่ปรึกษาวิทยานิพนธ์ควรเลือกอย่างไร",
+        "Who is the speaker of the House of Representatives?",
+        "Who teaches the budgeting course at the OCSC?",
+        "อาจารย์ที่ปรึกษาโครงการของกรมเราชื่ออะไร",
     ],
 )
 def test_other_people_are_not_the_lecturer(question):
