@@ -27,7 +27,8 @@ OFF_TOPIC = "off_topic.json"
 OFF_TOPIC_VECTORS = "off_topic.npy"
 # Words that name participation levels (the IAP2 spectrum the lecture teaches, Thai and
 # English); a unit with this many of them lays the levels out in full.
-LEVEL_WORDS = re.compile(r"ระดับ|\b(?:levels?|inform|consult|involve|collaborate|empower)\b", re.I)
+LEVEL_NAMES = ("inform", "consult", "involve", "collaborate", "empower")
+LEVEL_WORDS = re.compile(rf"ระดับ|\b(?:levels?|{'|'.join(LEVEL_NAMES)})\b", re.I)
 LEVEL_WORDS_FULL = 5.0
 
 
@@ -45,9 +46,6 @@ def level_shares(units: list[Unit], lecture_docs: frozenset[str]) -> NDArray[np.
         np.asarray(counts, dtype=np.float32) / LEVEL_WORDS_FULL, 1.0
     ).astype(np.float32)
     return shares
-
-
-LEVEL_NAMES = ("inform", "consult", "involve", "collaborate", "empower")
 
 
 def names_every_level(unit: Unit) -> bool:
