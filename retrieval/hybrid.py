@@ -13,21 +13,23 @@ FusionMethod = Literal["zscore", "rrf", "dense", "lexical"]
 # The linear ranker's weights, in the order of retrieval.ranking.FEATURES: fitted pairwise by
 # benchmarks/tune_search.py on knowledge/golden/lecture_split.jsonl, train split only.
 FITTED_WEIGHTS: tuple[float, ...] = (
-    0.694,
-    0.29,
-    0.865,
-    0.921,
-    -0.081,
-    -0.079,
-    -0.518,
-    0.033,
-    -0.185,
-    0.108,
-    0.063,
-    0.013,
-    0.892,
-    -0.065,
-    -0.072,
+    0.484,
+    0.153,
+    0.443,
+    0.704,
+    -0.121,
+    -0.051,
+    -0.217,
+    -0.068,
+    0.0,
+    0.129,
+    -0.023,
+    -0.205,
+    0.838,
+    -0.114,
+    -0.223,
+    0.808,
+    1.015,
 )
 
 

@@ -18,6 +18,7 @@ from retrieval.glossary import bilingual_pairs
 from retrieval.keyword import BM25Index, char_trigrams, with_bigrams
 from retrieval.passages import Passage
 from retrieval.questions import question_share
+from retrieval.unit_classifier import CLASSIFIER_VIEWS, UnitClassifier, fit_unit_classifier
 from retrieval.units import Unit, View
 from retrieval.vector_store import ChromaVectorStore, collection_name, make_client
 from retrieval.versions import MANIFEST
@@ -129,7 +130,8 @@ class KnowledgeIndex:
         # Each unit's and each view's document, for per-document signals and the agenda cap.
         self.unit_docs = np.array([u.doc for u in self.units], dtype=str)
         self.view_docs = self.unit_docs[self.view_unit] if len(self.views) else self.unit_docs[:0]
-        self.view_bm25 = BM25Index([with_bigrams(thai.search_tokens(v.text)) for v in self.views])
+        self.view_terms = [with_bigrams(thai.search_tokens(v.text)) for v in self.views]
+        self.view_bm25 = BM25Index(self.view_terms)
 
     @classmethod
     def load(cls, version_dir: Path, store: StoreConfig) -> KnowledgeIndex:
@@ -191,6 +193,19 @@ class KnowledgeIndex:
         asked = self.view_kinds == "question"
         found[self.view_unit[asked]] = True
         return found
+
+    @cached_property
+    def unit_classifier(self) -> UnitClassifier | None:
+        """Question -> unit classifier over the views of units with written questions."""
+        chosen = (
+            np.isin(self.view_kinds, CLASSIFIER_VIEWS) & self.units_with_questions[self.view_unit]
+        )
+        rows = np.flatnonzero(chosen)
+        return fit_unit_classifier(
+            self.view_vectors[rows],
+            [self.view_terms[i] for i in rows],
+            self.view_unit[rows].tolist(),
+        )
 
     @cached_property
     def lecturer_units(self) -> NDArray[np.bool_]:

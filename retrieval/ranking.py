@@ -2,7 +2,8 @@
 
 Each unit gets standardised scores from every retriever: its best text chunk (E5 dense and
 BM25), its best question/heading view (dense and BM25), its best single line (dense), its
-character trigrams, and its share of question text (agenda slides); English questions get
+character trigrams, its share of question text (agenda slides), and the unit classifier's
+log-probability and probability (retrieval.unit_classifier); English questions get
 their own weights for the dense and BM25 features, since crossing languages changes what
 each retriever is worth. The weights are fitted on the golden TRAIN split only
 (`python -m benchmarks.tune_search`), pairwise: the gold unit against each other unit.
@@ -35,6 +36,8 @@ FEATURES = (
     "gloss_lexical",
     "gloss_dense_en",
     "gloss_lexical_en",
+    "classifier",
+    "classifier_p",
 )
 
 
@@ -51,6 +54,7 @@ class UnitScores:
     agenda: Scores
     gloss_dense: Scores
     gloss_lexical: Scores
+    classifier: Scores  # the unit classifier's log-probability (retrieval.unit_classifier)
 
 
 def standardised(values: Scores) -> Scores:
@@ -95,6 +99,8 @@ def feature_matrix(scores: UnitScores, english: bool) -> NDArray[np.float32]:
         gloss_lexical,
         en * gloss_dense,
         en * gloss_lexical,
+        standardised(scores.classifier),
+        np.where(np.isfinite(scores.classifier), np.exp(scores.classifier), 0.0),
     ]
     return np.stack(columns, axis=1).astype(np.float32)
 

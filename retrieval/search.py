@@ -71,6 +71,15 @@ class RawScores:
     lexical: Scores
     view_dense: Scores
     view_lexical: Scores
+    question_terms: list[str] = field(default_factory=list)  # its own words and pairs
+
+
+def classifier_scores(index: KnowledgeIndex, raw: RawScores) -> Scores:
+    """Per unit, the unit classifier's log-probability (-inf where it has nothing to say)."""
+    classifier = index.unit_classifier if len(index.units) else None
+    if classifier is None or raw.query_vector is None:
+        return np.full(len(index.units), -np.inf, dtype=np.float32)
+    return classifier.log_probabilities(raw.query_vector, raw.question_terms, len(index.units))
 
 
 def unit_scores(index: KnowledgeIndex, question: str, raw: RawScores) -> UnitScores:
@@ -92,6 +101,7 @@ def unit_scores(index: KnowledgeIndex, question: str, raw: RawScores) -> UnitSco
         agenda=index.unit_question_share,
         gloss_dense=per_unit_max(view_dense[english], index.view_unit[english], units),
         gloss_lexical=per_unit_max(view_lexical[english], index.view_unit[english], units),
+        classifier=classifier_scores(index, raw),
     )
 
 
@@ -160,6 +170,7 @@ class HybridSearcher:
     ) -> RawScores:
         """Query tokens and vector; chunk and view scores from every retriever."""
         tokens = thai.search_tokens(question)
+        question_terms = with_bigrams(tokens)
         if thai.detect_language(question) == "en":
             tokens += thai.search_tokens(thai_terms_for(question, index.bilingual_pairs))
         elif index.has_english_documents:  # a Thai question may be about an English upload
@@ -181,7 +192,9 @@ class HybridSearcher:
             else np.zeros(len(index.views), dtype=np.float32)
         )
         view_lexical = index.view_bm25.scores(query_terms)
-        return RawScores(tokens, query_vector, dense, lexical, view_dense, view_lexical)
+        return RawScores(
+            tokens, query_vector, dense, lexical, view_dense, view_lexical, question_terms
+        )
 
     def _unit_scores(self, index: KnowledgeIndex, question: str, raw_scores: RawScores) -> Scores:
         """Score per unit: the fitted ranker over every retriever's standardised scores."""

@@ -21,6 +21,7 @@ def _scores(**overrides):
         "agenda": np.array([0.0, 0.0, 1.0], dtype=np.float32),
         "gloss_dense": np.array([INF, INF, INF], dtype=np.float32),
         "gloss_lexical": np.array([INF, INF, INF], dtype=np.float32),
+        "classifier": np.array([INF, INF, INF], dtype=np.float32),
     }
     base.update(overrides)
     return UnitScores(**base)
