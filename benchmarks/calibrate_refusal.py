@@ -21,6 +21,7 @@ from retrieval.evaluation import load_lecture_set, splits_of
 from retrieval.qa import QuestionAnswerer
 
 GOLDEN_DIR = Path(__file__).resolve().parent.parent / "knowledge" / "golden"
+PLAIN_SIGNALS = 6  # CoverageSignals without the in-scope log-odds
 TRAIN_SETS = (GOLDEN_DIR / "lecture_split.jsonl", GOLDEN_DIR / "lecture.jsonl")
 
 
@@ -93,13 +94,22 @@ def main() -> None:
         x, y = features(answerer, args.golden, "train")
         if args.cache:
             np.savez(args.cache, x=x, y=y)
-    weights, bias = fit(x, y, args.c)
-    threshold = choose_threshold(x, y, weights, bias, args.max_false)
-    print("weights =", tuple(round(float(w), 4) for w in weights), "bias =", round(bias, 4))
-    print("threshold =", threshold)
-    report_at("train", x, y, weights, bias, threshold)
-    if args.check:
-        report_at("check", *features(answerer, [args.check]), weights, bias, threshold)
+    # The lecture has an in-scope model, so its rows carry a seventh signal: the scoped
+    # model is fitted on all seven, the plain one (documents without it) on the first six.
+    models = (
+        {"plain": PLAIN_SIGNALS, "scoped": x.shape[1]}
+        if x.shape[1] > PLAIN_SIGNALS
+        else {"plain": PLAIN_SIGNALS}
+    )
+    check = features(answerer, [args.check]) if args.check else None
+    for name, width in models.items():
+        weights, bias = fit(x[:, :width], y, args.c)
+        threshold = choose_threshold(x[:, :width], y, weights, bias, args.max_false)
+        print(f"[{name}] weights =", tuple(round(float(w), 4) for w in weights))
+        print(f"[{name}] bias =", round(bias, 4), "threshold =", threshold)
+        report_at("train", x[:, :width], y, weights, bias, threshold)
+        if check is not None:
+            report_at("check", check[0][:, :width], check[1], weights, bias, threshold)
 
 
 if __name__ == "__main__":

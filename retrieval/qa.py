@@ -16,6 +16,7 @@ from knowledge import thai
 from retrieval import prompts
 from retrieval.answer import Answer, compose_extractive, refusal
 from retrieval.background import BACKGROUND_PASSAGES
+from retrieval.background import SCOPE_ENGLISH_OFF_TOPIC as ENGLISH
 from retrieval.embeddings import Embedder
 from retrieval.glossary import english_terms_for
 from retrieval.hybrid import SearchConfig
@@ -23,6 +24,7 @@ from retrieval.index import KnowledgeIndex
 from retrieval.kinds import asks_which_level, asks_who_gave_this_talk
 from retrieval.knowledge_base import KnowledgeBase
 from retrieval.refusal import CoverageSignals, RefusalModel, compute_signals, vocabulary_coverage
+from retrieval.scope import ScopeModels, question_terms
 from retrieval.search import HybridSearcher, SearchHit, SearchResult
 from retrieval.units import ASKED_VIEWS
 
@@ -49,9 +51,15 @@ class Assessment:
 class BackgroundVectors:
     """Embeddings of the off-topic reference passages, cached per model on disk."""
 
-    def __init__(self, embedder: Embedder, cache_dir: Path | None) -> None:
-        self._embedder = embedder
+    def __init__(
+        self,
+        embedder: Embedder,
+        cache_dir: Path | None,
+        texts: Sequence[str] = BACKGROUND_PASSAGES,
+    ) -> None:
+        self.embedder = embedder
         self._cache_dir = cache_dir
+        self.texts = tuple(texts)
         self._vectors: dict[bool, NDArray[np.float32]] = {}
 
     def vectors(self, as_queries: bool = False) -> NDArray[np.float32]:
@@ -63,14 +71,14 @@ class BackgroundVectors:
     def _load_or_embed(self, as_queries: bool) -> NDArray[np.float32]:
         kind = "query" if as_queries else "passage"
         digest = hashlib.sha256(
-            ("\n".join(BACKGROUND_PASSAGES) + self._embedder.model_id + kind).encode()
+            ("\n".join(self.texts) + self.embedder.model_id + kind).encode()
         ).hexdigest()[:16]
         path = self._cache_dir / f"background-{digest}.npy" if self._cache_dir else None
         if path is not None and path.exists():
             cached: NDArray[np.float32] = np.load(path).astype(np.float32)
             return cached
-        texts = list(BACKGROUND_PASSAGES)
-        embed = self._embedder.embed_queries if as_queries else self._embedder.embed_passages
+        texts = list(self.texts)
+        embed = self.embedder.embed_queries if as_queries else self.embedder.embed_passages
         vectors = embed(texts)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -132,6 +140,7 @@ class QuestionAnswerer:
         self.generator = generator
         self._searcher: HybridSearcher | None = None
         self._background: BackgroundVectors | None = None
+        self._scopes: ScopeModels | None = None
         self._cache_dir = cache_dir
 
     @property
@@ -162,7 +171,7 @@ class QuestionAnswerer:
         signals = self._signals(index, result, question)
         probability = self.refusal_model.probability(signals)
         covered = bool(result.hits) and (
-            probability >= self.refusal_model.threshold
+            probability >= self.refusal_model.threshold_for(signals)
             or classifies_a_practice(index, result, question)
             or names_the_lecturer(index, result, question)
         )
@@ -207,7 +216,27 @@ class QuestionAnswerer:
             len(result.query_tokens),
             asked_in != material,
             view_top,
+            self._in_scope(index, doc, result.query_vector, question),
         )
+
+    def _in_scope(
+        self,
+        index: KnowledgeIndex,
+        doc: str | None,
+        vector: NDArray[np.float32] | None,
+        question: str,
+    ) -> float | None:
+        """The document's in-scope log-odds; None without a model (or a question vector)."""
+        if doc is None or vector is None or self._background is None:
+            return None
+        if self._scopes is None:
+            english = BackgroundVectors(self._background.embedder, self._cache_dir, ENGLISH)
+            self._scopes = ScopeModels(
+                [*self._background.texts, *english.texts],
+                np.vstack([self._background.vectors(True), english.vectors(True)]),
+            )
+        model = self._scopes.for_document(index, doc)
+        return None if model is None else model.log_odds(vector, question_terms(question))
 
     def _background_best(self, index: KnowledgeIndex, vector: NDArray[np.float32] | None) -> float:
         """Closest off-topic reference: the shipped set or the sources' own known off-topic."""

@@ -71,6 +71,16 @@ def test_an_english_question_about_the_upload_cites_its_play_by_heading(both: An
     assert "Section" not in answer.answer and "ส่วนที่" not in answer.answer
 
 
+def test_an_upload_without_written_questions_is_judged_without_an_in_scope_model(
+    both: Any,
+) -> None:
+    assessment = both[1].assess("How should we protect people's personal data?")
+    assert assessment.result.hits[0].passage.doc == "service-playbook.md"
+    assert assessment.signals.in_scope is None  # the plain refusal model decides
+    lecture = both[1].assess("การบริหารราชการแบบมีส่วนร่วมคืออะไร")
+    assert lecture.signals.in_scope is not None
+
+
 def test_a_thai_question_finds_the_english_upload(both: Any) -> None:
     # Search ranks the right play first; whether the answer is given is up to the refusal
     # model, which was fitted on Thai material only (docs/retrieval.md, known limits).
