@@ -49,6 +49,9 @@ class SearchConfig:
     agenda_share: float = 0.5
     # Added to the unit that names the lecturer when the question asks who gave the talk.
     lecturer_boost: float = 3.0
+    # Added to a lecture's agenda units when the question asks what the lecture covers ("What
+    # will we learn today?"): the agenda slide is its answer, whatever its words.
+    outline_boost: float = 3.0
     # Added (times the unit's level share) when the question asks which level something is;
     # 2.0 fitted on the golden train split (its 18 such questions: hit@1 0.72 -> 0.83).
     level_boost: float = 2.0

@@ -20,8 +20,10 @@ _PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
         re.compile(
             r"หัวข้อ(?:การ)?บรรยาย|หัวข้อ.*(?:อะไรบ้าง|มีอะไร)|บรรยาย(?:เรื่อง|เกี่ยวกับ)?อะไรบ้าง"
             r"|เนื้อหา.*(?:อะไรบ้าง|ครอบคลุม)|ครอบคลุม(?:เรื่อง|หัวข้อ)|outline|agenda"
-            r"|(?:topics|what).{0,30}(?:lecture|talk|course) (?:cover|about)"
-            r"|lecture.{0,20}topics",
+            r"|(?:topics|what).{0,30}(?:lecture|talk|course|session|training|class)"
+            r" (?:cover|about)"
+            r"|lecture.{0,20}topics|(?:วันนี้|จะ)(?:จะ)?เรียน(?:เรื่อง)?(?:อะไร|หัวข้อ)"
+            r"|what (?:will|do|are) we (?:learn|study|cover)(?:ing)?\b(?! about)",
             re.I,
         ),
     ),

@@ -14,14 +14,14 @@ from numpy.typing import NDArray
 
 from knowledge import thai
 from retrieval import prompts
-from retrieval.answer import Answer, compose_extractive, refusal
+from retrieval.answer import AGENDA_SHARE, Answer, compose_extractive, refusal
 from retrieval.background import BACKGROUND_PASSAGES
 from retrieval.background import SCOPE_ENGLISH_OFF_TOPIC as ENGLISH
 from retrieval.embeddings import Embedder
 from retrieval.glossary import english_terms_for
 from retrieval.hybrid import SearchConfig
 from retrieval.index import KnowledgeIndex
-from retrieval.kinds import asks_which_level, asks_who_gave_this_talk
+from retrieval.kinds import asks_for_outline, asks_which_level, asks_who_gave_this_talk
 from retrieval.knowledge_base import KnowledgeBase
 from retrieval.refusal import CoverageSignals, RefusalModel, compute_signals, vocabulary_coverage
 from retrieval.scope import ScopeModels, question_terms
@@ -122,6 +122,18 @@ def names_the_lecturer(index: KnowledgeIndex, result: SearchResult, question: st
     return bool(index.lecturer_units[index.unit_position[result.hits[0].passage.unit_key]])
 
 
+def outlines_the_lecture(index: KnowledgeIndex, result: SearchResult, question: str) -> bool:
+    """A "what does this lecture cover?" question whose best unit is a lecture's agenda slide.
+
+    Its words ("what will we learn today?") are nobody's topic, so the in-scope and
+    similarity signals run low; the agenda slide is still exactly its answer.
+    """
+    if not result.hits or not asks_for_outline(question):
+        return False
+    top = result.hits[0]
+    return top.passage.doc in index.lecture_docs and top.question_share >= AGENDA_SHARE
+
+
 class QuestionAnswerer:
     """Answers questions from the live knowledge base, or refuses politely."""
 
@@ -174,6 +186,7 @@ class QuestionAnswerer:
             probability >= self.refusal_model.threshold_for(signals)
             or classifies_a_practice(index, result, question)
             or names_the_lecturer(index, result, question)
+            or outlines_the_lecture(index, result, question)
         )
         return Assessment(result, signals, probability, covered)
 

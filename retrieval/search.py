@@ -214,6 +214,10 @@ class HybridSearcher:
             fused = np.where(plain, legacy, fused).astype(np.float32)
         if self.config.lecturer_boost and asks_for_lecturer(question):
             fused = fused + self.config.lecturer_boost * index.lecturer_units
+        if self.config.outline_boost and asks_for_outline(question):
+            agenda = index.unit_question_share >= self.config.agenda_share
+            lecture = np.isin(index.unit_docs, list(index.lecture_docs))
+            fused = fused + self.config.outline_boost * (agenda & lecture)
         if self.config.level_boost and asks_which_level(question):
             fused = fused + self.config.level_boost * index.level_units
         return fused.astype(np.float32)

@@ -1,5 +1,6 @@
-""" "Who gave this lecture?" in words no slide uses is answered from the title slide, while a
-question about some other professor or official is still refused."""
+""" "Who gave this lecture?" in words no slide uses is answered from the title slide, and
+"what will we learn today?" from the agenda, while a question about some other professor or
+official is still refused."""
 
 from __future__ import annotations
 
@@ -58,3 +59,10 @@ def test_every_key_term_is_the_lectures_own_words():
     text = "".join((lecture / "participatory-governance.md").read_text(encoding="utf-8").split())
     missing = [thai for thai, _, _ in KEY_TERMS if "".join(thai.split()) not in text]
     assert missing == []
+
+
+@pytest.mark.parametrize("question", ["What will we learn today?", "วันนี้จะเรียนเรื่องอะไรกันบ้าง"])
+def test_what_the_lecture_covers_is_answered_from_its_agenda(lecture_answerer, question):
+    answer = lecture_answerer.ask(question)
+    assert answer.found
+    assert [c.number for c in answer.citations][:1] in ([2], [3])

@@ -34,7 +34,10 @@ def test_question_kinds(question: str, kind: str) -> None:
 
 def test_only_outline_questions_may_rank_agenda_slides_first() -> None:
     assert asks_for_outline("What topics does the lecture cover?")
+    assert asks_for_outline("What will we learn today?")
+    assert asks_for_outline("วันนี้จะเรียนเรื่องอะไรกันบ้าง")
     assert not asks_for_outline("ข้อควรระวังมีอะไรบ้าง")
+    assert not asks_for_outline("What will we learn about empowerment?")  # a topic
 
 
 @pytest.mark.parametrize(
