@@ -104,7 +104,12 @@ def also(lang: str, source: str, label: str) -> str:
 
 def gloss_block(glosses: Sequence[tuple[str, str, str]]) -> str:
     """English glosses of the Thai key terms an English answer quotes."""
-    lines = [f"• {thai} = {english}: {gloss}" for thai, english, gloss in glosses]
+    lines = [
+        f"• {english}: {gloss}"
+        if thai.lower() == english.lower()
+        else f"• {thai} = {english}: {gloss}"
+        for thai, english, gloss in glosses
+    ]  # a term the slide already writes in English is not "translated" into itself
     return "\n".join([_GLOSS_HEAD["en"], *lines])
 
 

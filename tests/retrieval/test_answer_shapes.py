@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from knowledge import thai
+from retrieval import prompts
 
 pytestmark = pytest.mark.slow
 
@@ -79,3 +80,14 @@ def test_a_heading_alone_is_never_the_answer(lecture_answerer: Any) -> None:
     assert answer.found and answer.citations[0].number == 21
     body = [line for line in answer.answer.splitlines()[1:] if line.startswith("• ")]
     assert len(body) >= 4 and any("ผู้นำที่เข้มแข็ง" in line for line in body)
+
+
+def test_a_term_the_slide_writes_in_english_is_glossed_without_repeating_itself() -> None:
+    block = prompts.gloss_block(
+        [
+            ("governance", "governance", "the state makes policy with others"),
+            ("หุ้นส่วน", "partner", "x"),
+        ]
+    )
+    assert "• governance: the state makes policy with others" in block.splitlines()
+    assert "• หุ้นส่วน = partner: x" in block.splitlines()
