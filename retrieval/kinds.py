@@ -39,7 +39,8 @@ _PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
     (
         "comparison",
         re.compile(
-            r"ต่าง(?:กัน)?|แตกต่าง|เปรียบเทียบ|เทียบ|ต่างจาก|กับ.*ยังไง|vs\.?|versus"
+            # "ต่าง" alone, not "ต่างประเทศ" (abroad), "ต่างๆ" (various), "ต่างชาติ", "ต่างจังหวัด"
+            r"ต่าง(?!ประเทศ|ชาติ|จังหวัด|\s*ๆ|หาก)|เปรียบเทียบ|เทียบ|กับ.*ยังไง|vs\.?|versus"
             r"|differ|difference|compare|compared|contrast|distinguish",
             re.I,
         ),

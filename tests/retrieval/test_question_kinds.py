@@ -22,6 +22,8 @@ from retrieval.kinds import asks_for_outline, asks_which_level, question_kind
         ("หน่วยงานเราแค่จัดเวทีรับฟังความคิดเห็น ถือว่าอยู่ระดับไหน", "scenario"),
         ("We only hold a public hearing once a year. Which level is that?", "scenario"),
         ("หัวข้อการบรรยายมีอะไรบ้าง", "outline"),
+        ("ตัวอย่างต่างประเทศที่ทำเรื่องนี้สำเร็จมีไหม", "other"),  # abroad, not a comparison
+        ("ภาคส่วนต่างๆ มีบทบาทอะไร", "other"),
         ("Our provincial office invites the sugar mill to the water committee", "scenario"),
         ("What mistakes should we avoid?", "other"),
         ("การบริหารราชการแบบมีส่วนร่วมหมายความว่าอะไร", "definition"),
