@@ -80,8 +80,11 @@ class KnowledgeBase:
                 raise IndexError_("the knowledge base could not be built")
         with self._lock:
             if self._live is None or self._live.version != current:
-                self._live = KnowledgeIndex.load(self.versions.path(current), self.store)
-                log.info("serving index version %s (%d passages)", current, len(self._live))
+                index = KnowledgeIndex.load(self.versions.path(current), self.store)
+                # Fitted here, once, under the lock: not by two question threads at once.
+                _ = index.unit_classifier
+                self._live = index
+                log.info("serving index version %s (%d passages)", current, len(index))
             return self._live
 
     def _live_or_none(self) -> KnowledgeIndex | None:
