@@ -98,6 +98,7 @@ class ScopeModels:
             return self._models[key]
 
     def _fit(self, index: KnowledgeIndex, doc: str) -> ScopeModel | None:
+        """Fit on the document's question and heading views; None with too few questions."""
         mine = index.view_docs == doc
         if int((mine & (index.view_kinds == "question")).sum()) < MIN_QUESTIONS:
             return None
