@@ -247,9 +247,15 @@ class QuestionAnswerer:
             self._scopes = ScopeModels(
                 [*self._background.texts, *english.texts],
                 np.vstack([self._background.vectors(True), english.vectors(True)]),
+                self._embed_cached_queries,
             )
         model = self._scopes.for_document(index, doc)
         return None if model is None else model.log_odds(vector, question_terms(question))
+
+    def _embed_cached_queries(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        """Texts embedded as questions, cached on disk by content (like the yardstick)."""
+        assert self._background is not None
+        return BackgroundVectors(self._background.embedder, self._cache_dir, texts).vectors(True)
 
     def _background_best(self, index: KnowledgeIndex, vector: NDArray[np.float32] | None) -> float:
         """Closest off-topic reference: the shipped set or the sources' own known off-topic."""

@@ -12,8 +12,9 @@ train it, never an eval question; a document with fewer than MIN_QUESTIONS writt
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +27,20 @@ from retrieval.unit_classifier import WORD_WEIGHT, document_frequency_idf, term_
 from retrieval.units import ASKED_VIEWS
 
 Scores = NDArray[np.float32]
+Embed = Callable[[Sequence[str]], Scores]
+
+# The phrases that name the course's subject. In a chat with this bot the subject is usually
+# left implicit ("มีตัวอย่างจากต่างประเทศไหม", "any examples abroad?"), while nearly every
+# written question names it; the model also learns from the written questions with these
+# phrases taken out (CV on train: out-of-scope refused 0.935 -> 0.947, answerable refused
+# 0.046 -> 0.040).
+SUBJECT_PHRASES = re.compile(
+    r"การบริหารราชการแบบมีส่วนร่วม|การบริหารแบบมีส่วนร่วม|การมีส่วนร่วม(?:ของประชาชน)?"
+    r"|แบบมีส่วนร่วม|participatory governance|public participation|citizen participation"
+    r"|participation",
+    re.I,
+)
+MIN_VARIANT_CHARS = 9
 
 # Too few written questions make a model that only knows their exact words.
 MIN_QUESTIONS = 20
@@ -75,6 +90,16 @@ def fit_scope_model(
     return ScopeModel(vocabulary, idf, coef[:dim], coef[dim:], float(model.intercept_[0]))
 
 
+def without_the_subject(questions: Sequence[str]) -> list[str]:
+    """The questions that name the subject, with it taken out (as officials often ask)."""
+    variants = []
+    for question in questions:
+        bare = " ".join(SUBJECT_PHRASES.sub(" ", question).split())
+        if bare != " ".join(question.split()) and len(bare) >= MIN_VARIANT_CHARS:
+            variants.append(bare)
+    return list(dict.fromkeys(variants))
+
+
 def question_terms(text: str) -> list[str]:
     """The words and word pairs both models read (as the views' BM25 does)."""
     return with_bigrams(thai.search_tokens(text))
@@ -83,8 +108,11 @@ def question_terms(text: str) -> list[str]:
 class ScopeModels:
     """One in-scope model per document of the live index version, fitted on first use."""
 
-    def __init__(self, off_topic_texts: Sequence[str], off_topic_vectors: Scores) -> None:
+    def __init__(
+        self, off_topic_texts: Sequence[str], off_topic_vectors: Scores, embed_queries: Embed
+    ) -> None:
         self._outside = (off_topic_vectors, [question_terms(t) for t in off_topic_texts])
+        self._embed_queries = embed_queries
         self._models: dict[tuple[str, str], ScopeModel | None] = {}
         self._lock = threading.Lock()
 
@@ -103,5 +131,10 @@ class ScopeModels:
         if int((mine & (index.view_kinds == "question")).sum()) < MIN_QUESTIONS:
             return None
         rows = np.flatnonzero(mine & np.isin(index.view_kinds, ASKED_VIEWS))
-        inside = (index.view_vectors[rows], [index.view_terms[i] for i in rows])
-        return fit_scope_model(inside, self._outside)
+        asked = [index.views[i].text for i in rows if index.view_kinds[i] == "question"]
+        variants = without_the_subject(asked)
+        vectors, terms = index.view_vectors[rows], [index.view_terms[i] for i in rows]
+        if variants:
+            vectors = np.vstack([vectors, self._embed_queries(variants)])
+            terms = [*terms, *(question_terms(v) for v in variants)]
+        return fit_scope_model((vectors, terms), self._outside)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from retrieval.refusal import CoverageSignals, RefusalModel
-from retrieval.scope import fit_scope_model
+from retrieval.scope import fit_scope_model, without_the_subject
 
 
 def _cluster(centre: int, n: int, words: list[str], seed: int):
@@ -61,3 +61,26 @@ def test_english_off_topic_questions_look_off_topic_and_are_refused(
     assessment = lecture_answerer.assess(question)
     assert assessment.signals.in_scope is not None and assessment.signals.in_scope < 0
     assert not assessment.covered
+
+
+def test_written_questions_also_teach_the_model_without_their_subject():
+    variants = without_the_subject(
+        [
+            "ปัจจัยความสำเร็จของการบริหารราชการแบบมีส่วนร่วมมีอะไรบ้าง",
+            "What are the pitfalls of participatory governance?",
+            "ใครเป็นผู้บรรยาย",  # names no subject: no variant
+            "การมีส่วนร่วม",  # nothing left of it
+        ]
+    )
+    assert variants == ["ปัจจัยความสำเร็จของ มีอะไรบ้าง", "What are the pitfalls of ?"]
+
+
+@pytest.mark.parametrize(
+    ("question", "slide"), [("มีตัวอย่างจากต่างประเทศไหม", 19), ("ควรระวังอะไรบ้าง", 22)]
+)
+def test_a_short_question_that_leaves_the_subject_implicit_is_answered(
+    lecture_answerer: Any, question: str, slide: int
+) -> None:
+    answer = lecture_answerer.ask(question)
+    assert answer.found
+    assert answer.citations[0].number == slide
