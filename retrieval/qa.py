@@ -229,17 +229,14 @@ class QuestionAnswerer:
             len(result.query_tokens),
             asked_in != material,
             view_top,
-            self._in_scope(index, doc, result.query_vector, question),
+            self._in_scope(index, doc, result),
         )
 
     def _in_scope(
-        self,
-        index: KnowledgeIndex,
-        doc: str | None,
-        vector: NDArray[np.float32] | None,
-        question: str,
+        self, index: KnowledgeIndex, doc: str | None, result: SearchResult
     ) -> float | None:
         """The document's in-scope log-odds; None without a model (or a question vector)."""
+        vector = result.query_vector
         if doc is None or vector is None or self._background is None:
             return None
         if self._scopes is None:
@@ -250,7 +247,8 @@ class QuestionAnswerer:
                 self._embed_cached_queries,
             )
         model = self._scopes.for_document(index, doc)
-        return None if model is None else model.log_odds(vector, question_terms(question))
+        terms = result.question_terms or question_terms(result.question)
+        return None if model is None else model.log_odds(vector, terms)
 
     def _embed_cached_queries(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """Texts embedded as questions, cached on disk by content (like the yardstick)."""

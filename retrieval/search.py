@@ -51,6 +51,7 @@ class SearchResult:
     query_tokens: list[str]
     query_vector: NDArray[np.float32] | None = None
     view_dense: Scores = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    question_terms: list[str] = field(default_factory=list)  # its own words and pairs
 
 
 def per_unit_max(values: Scores, owner: NDArray[np.int64], units: int) -> Scores:
@@ -154,7 +155,14 @@ class HybridSearcher:
             scores = cap_agenda_units(scores, agenda, index.unit_docs)
         hits = self._hits(index, scores, raw.dense, raw.lexical, k)
         return SearchResult(
-            question, hits, raw.dense, raw.lexical, raw.tokens, raw.query_vector, raw.view_dense
+            question,
+            hits,
+            raw.dense,
+            raw.lexical,
+            raw.tokens,
+            raw.query_vector,
+            raw.view_dense,
+            raw.question_terms,
         )
 
     def features(self, index: KnowledgeIndex, question: str) -> NDArray[np.float32]:
