@@ -140,12 +140,22 @@ def asks_which_level(question: str) -> bool:
     return bool(_WHICH_LEVEL.search(" ".join(question.split())))
 
 
+# A question about speakers' fees or numbers ("ค่าวิทยากรเบิกได้เท่าไหร่", "How much is a
+# speaker paid?") asks for an amount, not who gave this lecture.
+_AMOUNT = re.compile(
+    r"เท่าไ|เท่าใด|กี่|ค่า(?:ตอบแทน|เบี้ย|วิทยากร|จ้าง|ใช้จ่าย)|เบิก|how (?:much|many)|\bfees?\b"
+    r"|\bpaid\b|\bpay\b|\brates?\b",
+    re.I,
+)
+
+
 def asks_for_lecturer(question: str) -> bool:
     """Whether the question asks who gave the lecture (answered by the unit naming them)."""
-    return bool(_LECTURER.search(" ".join(question.split())))
+    text = " ".join(question.split())
+    return bool(_LECTURER.search(text)) and not _AMOUNT.search(text)
 
 
 def asks_who_gave_this_talk(question: str) -> bool:
     """A lecturer question that points at this material (answered even when signals run low)."""
     text = " ".join(question.split())
-    return bool(_LECTURER.search(text) and _THIS_TALK.search(text))
+    return asks_for_lecturer(text) and bool(_THIS_TALK.search(text))

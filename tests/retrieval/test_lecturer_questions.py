@@ -39,6 +39,12 @@ def test_other_people_are_not_the_lecturer(question):
     assert not asks_who_gave_this_talk(question)
 
 
+def test_a_question_about_speakers_fees_is_not_a_lecturer_question(lecture_answerer):
+    question = "ค่าเบี้ยเลี้ยงวิทยากรเบิกได้ชั่วโมงละเท่าไหร่"
+    assert not asks_who_gave_this_talk(question)
+    assert not lecture_answerer.ask(question).found  # refused, not answered with slide 1
+
+
 def test_a_question_about_someone_else_is_still_refused(lecture_answerer):
     assert not lecture_answerer.ask("Who is the current Prime Minister of Thailand?").found
 

@@ -53,9 +53,13 @@ def test_the_lecture_has_an_in_scope_model_and_uploads_without_questions_do_not(
         "Who won the 2022 World Cup?",
         "How many provinces does Thailand have?",
         "What is the OCSC budget for 2025?",
+        # Thai, near the topic, yet not what the lecture answers
+        "เบี้ยประชุมกรรมการชุมชนเบิกได้ครั้งละเท่าไหร่",
+        "พ.ร.บ.สภาตำบลและองค์การบริหารส่วนตำบลแก้ไขล่าสุดปีไหน",
+        "ธนาคารออมสินมีสินเชื่อให้วิสาหกิจชุมชนไหม",
     ],
 )
-def test_english_off_topic_questions_look_off_topic_and_are_refused(
+def test_off_topic_questions_english_or_near_the_topic_look_off_topic_and_are_refused(
     lecture_answerer: Any, question: str
 ) -> None:
     assessment = lecture_answerer.assess(question)
@@ -86,19 +90,3 @@ def test_a_short_question_that_leaves_the_subject_implicit_is_answered(
     answer = lecture_answerer.ask(question)
     assert answer.found
     assert answer.citations[0].number in slides
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "เบี้ยประชุมกรรมการชุมชนเบิกได้ครั้งละเท่าไหร่",
-        "พ.ร.บ.สภาตำบลและองค์การบริหารส่วนตำบลแก้ไขล่าสุดปีไหน",
-        "ธนาคารออมสินมีสินเชื่อให้วิสาหกิจชุมชนไหม",
-    ],
-)
-def test_thai_questions_near_the_topic_that_the_lecture_does_not_answer_are_refused(
-    lecture_answerer: Any, question: str
-) -> None:
-    assessment = lecture_answerer.assess(question)
-    assert assessment.signals.in_scope is not None and assessment.signals.in_scope < 0
-    assert not assessment.covered
