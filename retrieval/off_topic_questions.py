@@ -10,6 +10,8 @@ eval-isolation test checks they are no copy or near copy of an eval question.
 
 from __future__ import annotations
 
+from retrieval.background import SCOPE_ENGLISH_OFF_TOPIC
+
 SCOPE_THAI_OFF_TOPIC: tuple[str, ...] = (
     # --- Near topic: procurement ---
     "วิธีคัดเลือกในการจัดซื้อจัดจ้างต้องเชิญผู้ประกอบการอย่างน้อยกี่รายครับ",
@@ -363,4 +365,11 @@ SCOPE_MORE_ENGLISH_OFF_TOPIC: tuple[str, ...] = (
     "How much feed do 50 laying hens need per day?",
     "How do I make compost from kitchen scraps?",
     "When should a kitten get its rabies vaccine?",
+)
+
+# Everything the in-scope model reads as off topic besides the shared yardstick.
+SCOPE_OFF_TOPIC: tuple[str, ...] = (
+    *SCOPE_ENGLISH_OFF_TOPIC,
+    *SCOPE_THAI_OFF_TOPIC,
+    *SCOPE_MORE_ENGLISH_OFF_TOPIC,
 )

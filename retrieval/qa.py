@@ -15,14 +15,14 @@ from numpy.typing import NDArray
 from knowledge import thai
 from retrieval import prompts
 from retrieval.answer import AGENDA_SHARE, Answer, compose_extractive, refusal
-from retrieval.background import BACKGROUND_PASSAGES, SCOPE_ENGLISH_OFF_TOPIC
+from retrieval.background import BACKGROUND_PASSAGES
 from retrieval.embeddings import Embedder
 from retrieval.glossary import english_terms_for
 from retrieval.hybrid import SearchConfig
 from retrieval.index import KnowledgeIndex
 from retrieval.kinds import asks_for_outline, asks_which_level, asks_who_gave_this_talk
 from retrieval.knowledge_base import KnowledgeBase
-from retrieval.off_topic_questions import SCOPE_MORE_ENGLISH_OFF_TOPIC, SCOPE_THAI_OFF_TOPIC
+from retrieval.off_topic_questions import SCOPE_OFF_TOPIC
 from retrieval.refusal import CoverageSignals, RefusalModel, compute_signals, vocabulary_coverage
 from retrieval.scope import ScopeModels, question_terms
 from retrieval.search import HybridSearcher, SearchHit, SearchResult
@@ -97,8 +97,6 @@ class BackgroundVectors:
 # A best unit with at least this share of level words lays the levels out (slides 8-10 of
 # the lecture); fitted on the golden train split with the search's level boost.
 LEVEL_SCENARIO_SHARE = 1.0
-# The in-scope model's negatives besides the yardstick (retrieval.scope).
-SCOPE_OFF_TOPIC = (*SCOPE_ENGLISH_OFF_TOPIC, *SCOPE_THAI_OFF_TOPIC, *SCOPE_MORE_ENGLISH_OFF_TOPIC)
 
 
 def classifies_a_practice(index: KnowledgeIndex, result: SearchResult, question: str) -> bool:

@@ -16,8 +16,8 @@ import re
 from pathlib import Path
 
 from knowledge.loaders import load_directory
-from retrieval.background import BACKGROUND_PASSAGES, SCOPE_ENGLISH_OFF_TOPIC
-from retrieval.off_topic_questions import SCOPE_MORE_ENGLISH_OFF_TOPIC, SCOPE_THAI_OFF_TOPIC
+from retrieval.background import BACKGROUND_PASSAGES
+from retrieval.off_topic_questions import SCOPE_OFF_TOPIC
 from retrieval.units import views_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,7 +29,6 @@ EVAL_SETS = [
     ROOT.parent / "shared" / "eval" / "lecture_dev.jsonl",
 ]
 NEAR_COPY = 0.9
-OURS_OFF_TOPIC = (*SCOPE_ENGLISH_OFF_TOPIC, *SCOPE_THAI_OFF_TOPIC, *SCOPE_MORE_ENGLISH_OFF_TOPIC)
 WRITTEN_VIEWS = ("question", "translation")  # what we wrote beside the slides
 _NOISE = re.compile(r"[\s?!.,:;\"'“”‘’()\-]+")
 
@@ -53,7 +52,7 @@ def _indexed_texts() -> list[str]:
     assert errors == []
     texts = [view.text for view in views_of(documents) if view.kind in WRITTEN_VIEWS]
     texts += [item for d in documents for item in d.off_topic]
-    texts += [*BACKGROUND_PASSAGES, *OURS_OFF_TOPIC]
+    texts += [*BACKGROUND_PASSAGES, *SCOPE_OFF_TOPIC]
     return [t for t in texts if t.strip()]
 
 
@@ -71,7 +70,7 @@ def test_no_indexed_question_is_a_near_copy_of_an_eval_question():
     documents, _ = load_directory(SOURCES)
     views = [_normal(v.text) for v in views_of(documents) if v.kind in WRITTEN_VIEWS]
     assert views, "the lecture's questions file is loaded"
-    views += [_normal(t) for t in (*BACKGROUND_PASSAGES, *OURS_OFF_TOPIC)]  # ours
+    views += [_normal(t) for t in (*BACKGROUND_PASSAGES, *SCOPE_OFF_TOPIC)]  # ours
     near = []
     for question in map(_normal, _eval_questions()):
         matcher = difflib.SequenceMatcher(None, question, autojunk=False)
