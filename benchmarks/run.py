@@ -51,6 +51,7 @@ def settings_for(data_dir: Path) -> Settings:
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "knowledge" / "golden" / "lecture_split.jsonl"
+FRESH = ROOT / "knowledge" / "golden" / "lecture_fresh.jsonl"
 
 
 def lecture_sets(eval_dir: Path) -> dict[str, list[LectureItem]]:
@@ -59,6 +60,7 @@ def lecture_sets(eval_dir: Path) -> dict[str, list[LectureItem]]:
         "golden_test": load_lecture_set(GOLDEN, "test"),
         "golden_train": load_lecture_set(GOLDEN, "train"),
         "dev": load_lecture_set(eval_dir / "lecture_dev.jsonl"),
+        "fresh": load_lecture_set(FRESH),
     }
 
 

@@ -177,3 +177,29 @@ def test_no_question_repeats_the_dev_set(rows):
         pytest.skip("the dev set lives outside the repository and is absent here")
     dev = {_question_key(row["question"]) for row in _read(DEV_SET)}
     assert [row["id"] for row in rows if _question_key(row["question"]) in dev] == []
+
+
+FRESH_SET = GOLDEN / "lecture_fresh.jsonl"
+
+
+@pytest.fixture(scope="module")
+def fresh_rows() -> list[dict[str, Any]]:
+    return _read(FRESH_SET)
+
+
+def test_the_fresh_set_is_train_only_and_its_keys_are_slide_text(fresh_rows, slides):
+    # it is tuned on, so nothing in it may be reported as held out
+    assert {row["split"] for row in fresh_rows} == {"train"}
+    for row in fresh_rows:
+        assert row["lang"] == ("th" if _THAI.search(row["question"]) else "en"), row["id"]
+        if not row["answerable"]:
+            assert row["slides"] == [] and row["key"] == [], row["id"]
+            continue
+        assert row["slides"] and row["key"], row["id"]
+        for key in row["key"]:
+            assert any(_bare(key) in slides[number] for number in row["slides"]), (row["id"], key)
+
+
+def test_the_fresh_set_repeats_no_golden_question(fresh_rows, rows):
+    golden = {_question_key(row["question"]) for row in rows + _read(OLD_GOLDEN)}
+    assert [row["id"] for row in fresh_rows if _question_key(row["question"]) in golden] == []

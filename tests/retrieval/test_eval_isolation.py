@@ -26,6 +26,7 @@ EVAL_SETS = [
     ROOT / "knowledge" / "golden" / "lecture.jsonl",
     ROOT / "knowledge" / "golden" / "lecture_split.jsonl",
     ROOT / "knowledge" / "golden" / "lecture_reworded.jsonl",
+    ROOT / "knowledge" / "golden" / "lecture_fresh.jsonl",
     ROOT.parent / "shared" / "eval" / "lecture_dev.jsonl",
 ]
 NEAR_COPY = 0.9
