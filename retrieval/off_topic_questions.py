@@ -367,9 +367,249 @@ SCOPE_MORE_ENGLISH_OFF_TOPIC: tuple[str, ...] = (
     "When should a kitten get its rabies vaccine?",
 )
 
+# A second batch, written on 2026-12-05 by a writer who read only the lecture (no eval set, no
+# written question, not the lists above): 200 drafts, 4 dropped as near a question of some eval
+# set (similarity >= 0.8) and 5 as near copies of an off-topic question already here.
+SCOPE_SECOND_OFF_TOPIC: tuple[str, ...] = (
+    # --- Near topic: laws, regulations and procedures the slides do not state ---
+    "รัฐธรรมนูญ 2560 มาตรา 77 เรื่องต้องรับฟังความคิดเห็นก่อนออกกฎหมาย เขียนไว้ว่ายังไงบ้างครับ",
+    "ระเบียบสำนักนายกฯ รับฟังความคิดเห็น 2548 ประกาศล่วงหน้ากี่วัน",
+    (
+        "ตอนนี้เทศบาลจะสร้างบ่อขยะใหม่ ชาวบ้านค้านเยอะมาก "
+        "ท่านนายกให้ผมจัดประชาพิจรณ์ตามระเบียบสำนักนายกฯ ปี 48 อยากรู้ว่าต้องทำกี่ขั้นตอน "
+        "เริ่มจากอะไรก่อน ไล่ให้หน่อยคับ"
+    ),
+    "ประชาชนยื่นขอดูข้อมูลข่าวสาร หน่วยงานต้องตอบภายในกี่วันตามกฏหมายครับ",
+    "พ.ร.ฎ.บ้านเมืองที่ดี 2546 มีกี่หมวดคะ",
+    ("พรฎ.ว่าด้วยหลักเกณฑ์และวิธีการบริหารกิจการบ้านเมืองที่ดี มาตราไหนที่บังคับให้รับฟังความคิดเห็นก่อนเริ่มโครงการ"),
+    "พ.ร.บ.ระเบียบบริหารราชการแผ่นดิน มาตรา 3/1 ว่าไว้ว่าอย่างไรครับ",
+    "EIA ต้องจัดรับฟังความคิดเห็นกี่ครั้ง ตาม พรบ.ส่งเสริมและรักษาคุณภาพสิ่งแวดล้อม 2535 คะ",
+    "โครงการที่เข้าข่าย EHIA ต้องทำ ค.1 ค.2 ค.3 ยังไงคะ อธิบายแต่ละขั้นหน่อย",
+    (
+        "พ.ร.บ.หลักเกณฑ์การจัดทำร่างกฎหมายและการประเมินผลสัมฤทธิ์ของกฎหมาย 2562 "
+        "บังคับให้เปิดรับฟังความเห็นทางเว็บไซต์อย่างน้อยกี่วันครับ"
+    ),
+    "ประชาชนเข้าชื่อเสนอร่าง พ.ร.บ. ต้องใช้กี่รายชื่อคะ",
+    "เข้าชื่อเสนอข้อบัญญัติท้องถิ่น ต้องกี่คน ใช้ พรบ. ฉบับไหน",
+    ("ถ้าชาวบ้านอยากถอดถอนนายก อบต. โดยลงคะแนนเสียง ทำได้มั๊ยครับ ต้องมีคนมาใช้สิทธิเกินกึ่งหนึ่งรึเปล่า"),
+    "พ.ร.บ.สภาองค์กรชุมชน 2551 จัดตั้งสภาองค์กรชุมชนตำบลยังไงคะ ต้องมีสมาชิกขั้นต่ำกี่คน",
+    "ระเบียบมหาดไทยว่าด้วยการจัดทำแผนพัฒนาท้องถิ่น ต้องจัดประชาคมท้องถิ่นช่วงเดือนไหนครับ",
+    "พ.ร.บ.ประชามติ 2564 ใครมีสิทธิขอให้จัดออกเสียงประชามติได้บ้างคะ",
+    "ผลประชามติต้องประกาศในราชกิจจาฯ ภายในกี่วันครับ",
+    "ระเบียบสำนักนายกฯ ว่าด้วยการจัดการเรื่องราวร้องทุกข์ 2552 กำหนดให้แจ้งผลผู้ร้องภายในกี่วันคะ",
+    "พ.ร.บ.อำนวยความสะดวก 2558 คู่มือประชาชนต้องมีหัวข้ออะไรบ้าง",
+    (
+        "พ.ร.บ.กำหนดแผนและขั้นตอนการกระจายอำนาจให้ อปท. 2542 "
+        "กำหนดสัดส่วนรายได้ท้องถิ่นต่อรายได้รัฐบาลไว้กี่เปอร์เซ็นต์ครับ"
+    ),
+    "ถ่ายรูปชาวบ้านตอนจัดเวทีประชาคมแล้วเอาลงเพจ ผิด PDPA ไหมคะ ต้องขอ consent ตามมาตราไหน",
+    ("พรบ.จัดซื้อจัดจ้าง 2560 มาตรา 17 ข้อตกลงคุณธรรม (Integrity Pact) ใช้กับโครงการมูลค่าเท่าไหร่ขึ้นไปครับ"),
+    "คณะกรรมการผู้สังเกตการณ์ภาคประชาชนตามมาตรา 18 พรบ.จัดซื้อจัดจ้าง แต่งตั้งยังไงครับ",
+    "มาตรา 78 รธน.60 ส่งเสริมการมีส่วนร่วม",
+    "ทำ RIA ต้องแนบผลการรับฟังความเห็นตอนเสนอ ครม. ไหม มีหลักเกณฑ์ของ สคก. ข้อไหนครับ",
+    "ประชุมออนไลน์ตาม พ.ร.ก.การประชุมผ่านสื่ออิเล็กทรอนิกส์ 2563 นับองค์ประชุมยังไงคะ",
+    "มีกฎหมายบังคับให้ อบจ. ต้องตั้งคณะกรรมการภาคประชาชนประจำจังหวัดไหมครับ",
+    "ค่าตอบแทนวิทยากรในเวทีรับฟังความคิดเห็น เบิกได้ชั่วโมงละเท่าไหร่ตามระเบียบกระทรวงการคลังคะ",
+    "ค่าเดินทางชาวบ้านที่มาร่วมประชาคม เบิกตามระเบียบอะไรได้บ้างค่า",
+    (
+        "กรมส่งเสริมการปกครองท้องถิ่นออกหนังสือสั่งการเรื่องส่งเสริมการมีส่วนรวมของประชาชนฉบับล่าสุดปีไหน "
+        "เลขที่หนังสืออะไรครับ"
+    ),
+    "ชาวบ้านไม่พอใจผลประชาพิจารณ์ จะฟ้องศาลปกครองต้องยื่นภายในกี่วันครับ นับจากวันไหน",
+    (
+        "What does the 2019 Act on Legislative Drafting and Evaluation require agencies to "
+        "publish after a public consultation closes?"
+    ),
+    (
+        "Under Thailand's Official Information Act, can a citizen appeal if the agency refuses a "
+        "request, and to whom?"
+    ),
+    (
+        "Is there a Thai regulation that sets a minimum number of participants for a public "
+        "hearing to be valid?"
+    ),
+    (
+        "US Administrative Procedure Act notice-and-comment rulemaking: how many days must the "
+        "comment period be?"
+    ),
+    "NEPA 1969 public scoping steps?",
+    (
+        "What does the Aarhus Convention require signatory countries to do on public "
+        "participation in environmental decisions?"
+    ),
+    (
+        "How long must we keep signed attendance sheets from public hearings under the Thai "
+        "archives/correspondence regulation?"
+    ),
+    "step by step how to set up a village fund committee under the Village Fund Act",
+    "CERCLA section 117 community involvement requirements",
+    (
+        "Is a provincial governor in Thailand legally required to hold a public forum before "
+        "approving the provincial development plan?"
+    ),
+    # --- Near topic: figures, dates and names the slides do not give ---
+    "US EPA ก่อตั้งปีไหนครับ",
+    "EPA ตอนนี้มีพนักงานกี่คนคะ",
+    "EPA budget ปีล่าสุดเท่าไหร่",
+    "ผู้บริหารสูงสุดของ EPA คนปัจจุบันชื่ออะไรครับ",
+    "EPA แบ่งเป็น region กี่ภาค สำนักงานภาคอยู่เมืองไหนบ้าง",
+    "Superfund มีพื้นที่ปนเปื้อนในบัญชี NPL กี่แห่งคะ",
+    "ทุน Technical Assistance Grant ของ Superfund ที่ให้ชุมชน ได้สูงสุดกี่ดอลลาร์คะ",
+    "IAP2 ก่อตั้งปีอะไร สำนักงานใหญ่อยู่ที่ไหนครับ",
+    "IAP2 core values มีกี่ข้อ",
+    "บันไดการมีส่วนร่วมของ Arnstein มีกี่ขั้น ตีพิมพ์ปีไหนคะ",
+    "ใครเป็นคนคิดคำว่า wicked problems เป็นคนแรก ปีไหนครับ",
+    "อ.พัชรี สิโรรส จบ ป.เอก จากมหาลัยไหนคะ",
+    "คณะรัฐศาสตร์ มธ. ตั้งขึ้นปีไหนครับ",
+    "ประเทศไทยมี อปท. ทั้งหมดกี่แห่งคะตอนนี้",
+    "ข้าราชการพลเรือนสามัญทั้งประเทศมีกี่คนครับ",
+    "งบประมานรายจ่ายประจำปี 2568 ทั้งหมดกี่ล้านล้านบาท",
+    "CPI ไทยปีล่าสุด อันดับที่เท่าไหร่",
+    "คะแนน ITA เฉลี่ยของหน่วยงานในสังกัดมหาดไทยปีที่แล้วได้เท่าไหร่คะ",
+    "ผลสำรวจความเชื่อมั่นของประชาชนต่อหน่วยงานรัฐไทยล่าสุดกี่เปอร์เซ็นต์ครับ ใครเป็นคนสำรวจ",
+    "ปีงบ 67 ทั้งประเทศจัดเวทีรับฟังความคิดเห็นไปกี่ครั้งคะ",
+    "ร่างกฎหมายที่เปิดรับฟังความเห็นบน law.go.th มีกี่ฉบับแล้วครับ",
+    "Traffy Fondue มีเรื่องแจ้งสะสมกี่เรื่องแล้ว แก้เสร็จกี่เปอร์เซ็นต์",
+    "สายด่วน 1111 รับเรื่องร้องเรียนปีละกี่เรื่องคะ",
+    "ศูนย์ดำรงธรรมตั้งขึ้นเมื่อปีไหน",
+    "สำนักงาน ก.พ.ร. ตั้งเมื่อไหร่ แล้วเลขาธิการคนปัจจุบันคือใครครับ",
+    "กองทุนหลักประกันสุขภาพตำบล รัฐอุดหนุนต่อหัวประชากรเท่าไหร่คะ",
+    "กองทุนสวัสดิการชุมชนมีกี่กองทุนทั่วประเทศครับ",
+    "Porto Alegre เริ่มทำงบประมาณแบบมีส่วนร่วมปีไหน แล้วใช้งบกี่ % ของงบเมือง",
+    "ขอนแก่นโมเดล งบเท่าไหร่",
+    "ไทยเป็นสมาชิก Open Government Partnership หรือยังคะ ถ้าเป็นเข้าร่วมปีไหน",
+    "อัตราผู้มาใช้สิทธิเลือกตั้งนายก อบจ. ปี 2568 กี่เปอร์เซ็นต์ครับ",
+    "ปีนี้รัฐบาลตั้งงบกองทุนหมู่บ้านไว้เท่าไหร่ครับ",
+    "Which reorganization plan created the EPA and under which president?",
+    "How many people work in EPA's public engagement office?",
+    "How much did EPA spend on Superfund cleanups last year?",
+    "How many Superfund sites have been deleted from the NPL since 1980?",
+    "Who currently chairs the IAP2 Federation board?",
+    "Thailand rank in the UN E-Government Development Index 2024",
+    "How many municipalities (thesaban) are there in Thailand now?",
+    "What was the voter turnout in the 2022 Bangkok governor election?",
+    "How much does Taiwan's vTaiwan platform cost to run and how many users does it have?",
+    # --- Other public-administration subjects and other countries' systems ---
+    "รัฐบาลดิจิทัลของไทยตอนนี้ใช้แผนพัฒนารัฐบาลดิจิทัลฉบับไหนอยู่คะ มีเป้าหมายอะไร",
+    "ตั้ง KPI รายบุคคลยังไงให้ผ่านการประเมินผลการปฏิบัติราชการครับ",
+    "PMQA 4.0 มีกี่หมวด ต้องเตรียมหลักฐานอะไรบ้าง",
+    "งบประมาณแบบมุ่งเน้นผลงาน PBB ต่างจากงบแบบแสดงรายการยังไงคะ",
+    "e-bidding กับ e-market ต่างกันยังไงคะ ใช้ตอนไหน",
+    "วิธีคัดเลือกกับวิธีเฉพาะเจาะจง จัดซื้อแบบไหนใช้ตอนไหนครับ",
+    "ITA ตัวชี้วัด 2568 มีอะไรบ้าง เปลี่ยนจากปีก่อนไหม",
+    "ป.ป.ช. กับ ป.ป.ท. ต่างกันยังไง ร้องเรียนที่ไหนดี",
+    "จะเลื่อนจากปฏิบัติการเป็นชำนาญการ ต้องส่งผลงานวิชาการแบบไหนคะ",
+    "การกระจายอำนาจของไทยกับฝรั่งเศสต่างกันยังไงครับ",
+    "โครงการไทยนิยมยั่งยืนสรุปผลออกมาว่ายังไงบ้าง",
+    "ยุทธศาสตร์ชาติ 20 ปี มี 6 ด้านอะไรบ้างคะ",
+    "New Public Management คืออะไร ใครเป็นคนเสนอ",
+    "จะอัปโหลด open data ขึ้น data.go.th ต้องทำยังไงครับ ต้องขอสิทธิ์จากใคร",
+    "ระบบควบคุมภายในตามหลักเกณฑ์กระทรวงการคลัง 2561 ต้องรายงานอะไรบ้างคะ",
+    "สิงคโปร์ใช้ REACH รับฟังความเห็นประชาชนยังไงคะ",
+    "เกาหลีใต้มีระบบ e-People ให้ประชาชนร้องเรียนออนไลน์ ทำงานยังไงครับ",
+    "vTaiwan ใช้ Pol.is หาฉันทามติยังไง",
+    "design thinking เอามาใช้กับงานบริการภาครัฐยังไงคะ มี policy lab ที่ไหนบ้างในไทย",
+    "OKR ต่างจาก KPI ยังไง หน่วยราชการใช้ได้มั๊ย",
+    "balanced scorecard สำหรับ อบต.",
+    "BCG model ของรัฐบาลคืออะไรครับ",
+    "แอปทางรัฐ รับเรื่องร้องเรียนได้ไหม ส่งต่อให้หน่วยงานยังไง",
+    "สมัคร ThaID ทำยังไงคะ ต้องไปที่อำเภอไหม",
+    "เอา Lean มาใช้ลดขั้นตอนการออกใบอนุญาตในหน่วยงานยังไงดีครับ",
+    "ถ่ายโอน รพ.สต. ไป อบจ. ตอนนี้มีปัญหาอะไรบ้างคะ",
+    "What are the main ideas of New Public Management and who first proposed it?",
+    "How does Estonia's e-Residency program work?",
+    "Explain the Open Government Partnership national action plan process",
+    "What KPIs should a provincial office use to measure citizen satisfaction with services?",
+    "What is the UK Government Digital Service and what service standards does it set?",
+    "How to apply COSO risk management in a government agency?",
+    "What is the UK Citizen's Charter from the 1990s?",
+    "ทำ pivot table ใน Excel สรุปงบรายเดือนยังไงคะ",
+    "นโยบายดอกเบี้ยของแบงก์ชาติปีนี้เป็นยังไงบ้างครับ",
+    "ภาษีเงินได้บุคคลธรรมดา ลดหย่อนอะไรได้บ้าง",
+    "How does blockchain work?",
+    "explain inflation targeting by central banks",
+    "What is the best project management software for a small team?",
+    # --- Requests the bot cannot carry out (drafting, translating, booking, predicting) ---
+    "ช่วยร่างหนังสือเชิญชาวบ้านมาร่วมเวทีประชาคมวันเสาร์นี้ให้หน่อยครับ",
+    "ร่างคำสั่งแต่งตั้งคณะทำงานรับฟังความคิดเห็นโครงการถนนเลี่ยงเมืองให้หน่อยค่ะ",
+    "ทำแบบสอบถามความพึงพอใจผู้เข้าร่วมเวที 20 ข้อให้หน่อย",
+    "ช่วยเขียนโครงการขอทุนพัฒนาชุมชนเสนอ อบจ. ให้หน่อยคะ งบ 5 แสน",
+    "แปลไฟล์ PDF รายงานประจำปีของกรมเป็นภาษาอังกฤษให้หน่อยครับ",
+    "จองห้องประชุมใหญ่ชั้น 3 วันพฤหัสบ่ายให้หน่อยค่ะ",
+    "ผมโดนตั้งกรรมการสอบวินัยเพราะจัดประชาคมไม่ครบตามแผน จะโดนโทษอะไรครับ ควรให้การยังไงดี",
+    "ชาวบ้านฟ้องศาลปกครองว่าเทศบาลไม่รับฟังความเห็นก่อนสร้างตลาด เราจะแพ้คดีไหมคะ",
+    "ทายหน่อยว่าโครงการเขื่อนที่จังหวัดเราจะผ่าน ครม. มั๊ย",
+    "ช่วยทำสไลด์ 10 หน้าสรุปผลเวทีประชาคมหมู่บ้านเมื่อวานให้หน่อย เดี๋ยวส่งรูปให้",
+    "เขียนคำกล่าวเปิดงานของนายอำเภอ งานประชุมเครือข่ายภาคประชาชน ยาวสัก 3 นาทีค่ะ",
+    "ร่างข่าวประชาสัมพันธ์ผลการจัดเวทีรับฟังความคิดเห็นโครงการรถไฟทางคู่ให้หน่อยครับ",
+    "ช่วยตอบอีเมลชาวบ้านที่ร้องเรียนเรื่องน้ำท่วมซ้ำซากให้หน่อยครับ",
+    "ตรวจร่าง TOR จ้างที่ปรึกษาจัดเวทีรับฟังความคิดเห็นให้หน่อย ว่าถูกระเบียบพัสดุไหม",
+    "ช่วยคำนวณงบค่าอาหารว่างผู้เข้าร่วม 150 คน 2 วันให้หน่อยคะ",
+    "ส่งสรุปนี้เข้ากลุ่มไลน์ผู้บริหารให้ด้วยครับ",
+    "ตั้งเตือนประชุมพรุ่งนี้ 9 โมงให้หน่อย",
+    "แนะนำบริษัทที่ปรึกษาที่รับจัดประชาพิจารณ์เก่งๆ หน่อยค่ะ",
+    "ร่างแผนปฏิบัติการประจำปี 2569 ของกองยุทธศาสตร์ให้หน่อย",
+    "ช่วยเช็คสถานะเรื่องร้องเรียนเลขที่ 6701234 ของผมหน่อยครับ",
+    "ถอดเทปเสียงประชุมประชาคมที่แนบไปให้หน่อยค่า",
+    "เขียนรายงานผลการปฏิบัติงานรอบ 6 เดือนของผมให้หน่อยค่ะ",
+    "ช่วยทำ infographic เรื่องสิทธิประชาชนในการขอดูข้อมูลข่าวสารราชการ",
+    "ช่วยตรวจรายงานวิชารัฐประศาสนศาสตร์ที่แนบมาหน่อยค่ะ ให้คะแนนเต็ม 10",
+    "Can you draft an invitation letter to NGOs for our stakeholder workshop next month?",
+    "Please translate the attached Thai meeting minutes into English",
+    "Write me a 2-page concept note for a community waste project to submit to UNDP",
+    "Will our province win the national good governance award this year?",
+    "Can you schedule a Zoom meeting with the district chiefs for Monday 10am?",
+    "What did the cabinet approve in yesterday's meeting? give me a summary",
+    "I was transferred without my consent, can I sue my department? what are my chances",
+    (
+        "Draft a Facebook post asking residents to comment on the draft municipal ordinance by "
+        "the 30th"
+    ),
+    "Make a Gantt chart for our community engagement project",
+    "ช่วยเขียนกลอนวันแม่ให้หน่อยค่ะ",
+    "แต่งเพลงวันเกิดให้หัวหน้าหน่อยครับ",
+    "ช่วยคิดชื่อร้านกาแฟหน้ากระทรวงหน่อย",
+    "ดูดวงให้หน่อยว่าปีนี้จะได้ย้ายกลับบ้านไหม",
+    "ช่วยหาที่เที่ยวเชียงใหม่สำหรับทริปกองคลังหน่อยจ้า",
+    "Write a farewell speech for my retiring colleague",
+    "can you order pizza to the office",
+    "Plan a 3-day team-building trip to Hua Hin",
+    # --- Office matters and everyday chat ---
+    "วันลาพักผ่อน สะสมได้กี่วันคะ",
+    "ลาป่วยเกิน 3 วันต้องมีใบรับรองแพทย์ไหมครับ",
+    "เงินเดือนออกวันไหนเดือนนี้",
+    "เลื่อนเงินเดือนรอบตุลาได้กี่เปอร์เซ็นต์คับ",
+    "พรุ่งนี้ฝนตกไหมครับ กทม.",
+    "วันนี้ร้อนมากกก แอร์ห้องประชุมเสียอีกแล้ว ต้องแจ้งใครดี",
+    "ปริ้นเตอร์ชั้น 2 กระดาษติด แก้ยังงัยคะ",
+    "ลืมรหัสผ่านอีเมลหน่วยงาน ทำไงดีครับ",
+    "wifi ในกรมต่อไม่ได้เลย เป็นกันมั้ย",
+    "โปรแกรม e-Office ค้าง เปิดไฟล์แนบไม่ขึ้นค่ะ",
+    "เที่ยงนี้กินอะไรดีคะ",
+    "ร้านข้าวมันไก่แถวทำเนียบอร่อยๆ มีร้านไหนบ้าง",
+    "วันหยุดยาวเดือนหน้ามีวันไหนบ้างคะ",
+    "เบิกค่ารักษาพยาบาลพ่อแม่ได้ไหมครับ",
+    "ค่าเช่าบ้านข้าราชการเบิกได้เดือนละเท่าไหร่",
+    "กบข. ถอนเงินได้ตอนไหน",
+    "สวัสดีครับ ตื่นยัง",
+    "ขอบคุณนะ วันนี้เหนื่อยมากเลย",
+    "มีสูตรต้มยำกุ้งง่ายๆ ไหมคะ",
+    "บอลเมื่อคืนใครชนะ",
+    "แต่งชุดขาวปกติขาววันไหนบ้างครับปีนี้",
+    "can I carry over unused sick leave to next year?",
+    "How do I download my e-slip from the payroll system?",
+    "Is the PM2.5 bad in Chiang Mai today?",
+    "my laptop wont connect to the VPN, help",
+    "where can i get good som tam near the office",
+    "Teams keeps crashing when I share my screen, any fix?",
+    "hi bot how r u today",
+    "What's the best coffee shop near Ratchadamnoen?",
+)
+
 # Everything the in-scope model reads as off topic besides the shared yardstick.
 SCOPE_OFF_TOPIC: tuple[str, ...] = (
     *SCOPE_ENGLISH_OFF_TOPIC,
     *SCOPE_THAI_OFF_TOPIC,
     *SCOPE_MORE_ENGLISH_OFF_TOPIC,
+    *SCOPE_SECOND_OFF_TOPIC,
 )
