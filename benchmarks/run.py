@@ -52,12 +52,14 @@ def settings_for(data_dir: Path) -> Settings:
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "knowledge" / "golden" / "lecture_split.jsonl"
 FRESH = ROOT / "knowledge" / "golden" / "lecture_fresh.jsonl"
+OFFICIALS = ROOT / "knowledge" / "golden" / "lecture_officials.jsonl"
 
 
 def lecture_sets(eval_dir: Path) -> dict[str, list[LectureItem]]:
     """The lecture-style sets, the held-out golden test split first."""
     return {
         "golden_test": load_lecture_set(GOLDEN, "test"),
+        "officials": load_lecture_set(OFFICIALS),
         "golden_train": load_lecture_set(GOLDEN, "train"),
         "dev": load_lecture_set(eval_dir / "lecture_dev.jsonl"),
         "fresh": load_lecture_set(FRESH),

@@ -203,3 +203,35 @@ def test_the_fresh_set_is_train_only_and_its_keys_are_slide_text(fresh_rows, sli
 def test_the_fresh_set_repeats_no_golden_question(fresh_rows, rows):
     golden = {_question_key(row["question"]) for row in rows + _read(OLD_GOLDEN)}
     assert [row["id"] for row in fresh_rows if _question_key(row["question"]) in golden] == []
+
+
+OFFICIALS_SET = GOLDEN / "lecture_officials.jsonl"
+
+
+@pytest.fixture(scope="module")
+def officials_rows() -> list[dict[str, Any]]:
+    return _read(OFFICIALS_SET)
+
+
+def test_the_officials_set_covers_every_content_slide_and_its_keys_are_slide_text(
+    officials_rows, slides
+):
+    answerable = [row for row in officials_rows if row["answerable"]]
+    out_of_scope = [row for row in officials_rows if not row["answerable"]]
+    assert len(answerable) >= 180 and len(out_of_scope) >= 60
+    assert sum(row["lang"] == "en" for row in answerable) >= 0.2 * len(answerable)
+    for number in [1, 4, 5, *range(7, 24)]:
+        assert sum(number in row["slides"] for row in answerable) >= 6, number
+    for row in officials_rows:
+        assert "split" not in row, row["id"]  # held out whole: no train part to tune on
+        assert row["lang"] == ("th" if _THAI.search(row["question"]) else "en"), row["id"]
+        if not row["answerable"]:
+            assert row["slides"] == [] and row["key"] == [], row["id"]
+            continue
+        for key in row["key"]:
+            assert any(_bare(key) in slides[number] for number in row["slides"]), (row["id"], key)
+
+
+def test_the_officials_set_repeats_no_golden_or_fresh_question(officials_rows, rows, fresh_rows):
+    earlier = {_question_key(row["question"]) for row in rows + fresh_rows + _read(OLD_GOLDEN)}
+    assert [r["id"] for r in officials_rows if _question_key(r["question"]) in earlier] == []

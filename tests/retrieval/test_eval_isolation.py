@@ -27,6 +27,7 @@ EVAL_SETS = [
     ROOT / "knowledge" / "golden" / "lecture_split.jsonl",
     ROOT / "knowledge" / "golden" / "lecture_reworded.jsonl",
     ROOT / "knowledge" / "golden" / "lecture_fresh.jsonl",
+    ROOT / "knowledge" / "golden" / "lecture_officials.jsonl",
     ROOT.parent / "shared" / "eval" / "lecture_dev.jsonl",
 ]
 NEAR_COPY = 0.9
