@@ -85,7 +85,8 @@ class SentenceTransformerEmbedder:
         """Embed questions with the query prompt."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        return self._encode(texts, self._query_prompt, len(texts))
+        # Batches of 32: one padded batch of a whole questions file is 2.5x slower on a CPU.
+        return self._encode(texts, self._query_prompt, min(len(texts), 32))
 
     def count_tokens(self, text: str) -> int:
         """Untruncated token count of `text` as a passage; above `max_tokens` it gets cut."""

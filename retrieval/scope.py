@@ -23,7 +23,12 @@ from numpy.typing import NDArray
 from knowledge import thai
 from retrieval.index import KnowledgeIndex
 from retrieval.keyword import with_bigrams
-from retrieval.unit_classifier import WORD_WEIGHT, document_frequency_idf, term_weights
+from retrieval.unit_classifier import (
+    WORD_WEIGHT,
+    document_frequency_idf,
+    term_matrix,
+    term_weights,
+)
 from retrieval.units import ASKED_VIEWS
 
 Scores = NDArray[np.float32]
@@ -75,13 +80,14 @@ def fit_scope_model(
     outside: tuple[Scores, Sequence[Sequence[str]]],
 ) -> ScopeModel:
     """Fit in-scope (the document's questions) against off-topic (the yardstick), balanced."""
+    from scipy import sparse
     from sklearn.linear_model import LogisticRegression  # only documents with questions need it
 
     texts = [*inside[1], *outside[1]]
     vocabulary, idf = document_frequency_idf(texts)
-    words = np.vstack([term_weights(t, vocabulary, idf) for t in texts])
+    words = term_matrix(texts, vocabulary, idf)
     vectors = np.vstack([inside[0], outside[0]]).astype(np.float32)
-    features = np.hstack([vectors, WORD_WEIGHT * words])
+    features = sparse.hstack([sparse.csr_matrix(vectors), WORD_WEIGHT * words]).tocsr()
     labels = np.r_[np.ones(len(inside[0])), np.zeros(len(outside[0]))]
     model = LogisticRegression(C=INVERSE_REGULARISATION, class_weight="balanced", max_iter=5000)
     model.fit(features, labels)
