@@ -11,6 +11,10 @@ eval-isolation test checks they are no copy or near copy of an eval question.
 from __future__ import annotations
 
 from retrieval.background import SCOPE_ENGLISH_OFF_TOPIC
+from retrieval.off_topic_officials import (
+    SCOPE_OFFICIALS_ENGLISH_OFF_TOPIC,
+    SCOPE_OFFICIALS_THAI_OFF_TOPIC,
+)
 
 SCOPE_THAI_OFF_TOPIC: tuple[str, ...] = (
     # --- Near topic: procurement ---
@@ -612,4 +616,6 @@ SCOPE_OFF_TOPIC: tuple[str, ...] = (
     *SCOPE_THAI_OFF_TOPIC,
     *SCOPE_MORE_ENGLISH_OFF_TOPIC,
     *SCOPE_SECOND_OFF_TOPIC,
+    *SCOPE_OFFICIALS_THAI_OFF_TOPIC,
+    *SCOPE_OFFICIALS_ENGLISH_OFF_TOPIC,
 )

@@ -14,9 +14,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 # The view kinds that train it (the same views the ranker reads).
 CLASSIFIER_VIEWS: tuple[str, ...] = ("question", "heading", "translation", "line")
@@ -38,6 +42,23 @@ def term_weights(terms: Sequence[str], vocabulary: dict[str, int], idf: Scores) 
             row[column] = (1.0 + np.log(count)) * idf[column]
     norm = float(np.linalg.norm(row))
     return row / norm if norm > 0 else row
+
+
+def term_matrix(
+    texts: Sequence[Sequence[str]], vocabulary: dict[str, int], idf: Scores
+) -> sparse.csr_matrix:
+    """The tf-idf rows of many texts, sparse (a dense texts x vocabulary matrix costs GBs)."""
+    from scipy import sparse
+
+    rows, columns, values = [], [], []
+    for i, terms in enumerate(texts):
+        row = term_weights(terms, vocabulary, idf)
+        nonzero = np.flatnonzero(row)
+        rows.extend([i] * len(nonzero))
+        columns.extend(nonzero.tolist())
+        values.extend(row[nonzero].tolist())
+    shape = (len(texts), len(vocabulary))
+    return sparse.csr_matrix((np.asarray(values, dtype=np.float32), (rows, columns)), shape=shape)
 
 
 def document_frequency_idf(texts: Sequence[Sequence[str]]) -> tuple[dict[str, int], Scores]:
@@ -87,11 +108,13 @@ def fit_unit_classifier(
     from sklearn.linear_model import LogisticRegression
 
     vocabulary, idf = document_frequency_idf(texts)
-    words = np.vstack([term_weights(t, vocabulary, idf) for t in texts])
+    words = term_matrix(texts, vocabulary, idf)
     features = sparse.hstack(
-        [sparse.csr_matrix(vectors.astype(np.float32)), WORD_WEIGHT * sparse.csr_matrix(words)]
+        [sparse.csr_matrix(vectors.astype(np.float32)), WORD_WEIGHT * words]
     ).tocsr()
-    model = LogisticRegression(C=INVERSE_REGULARISATION, max_iter=5000)
+    # Balanced classes: a unit's prior must not grow with how many questions we wrote for it
+    # (an agenda slide keeps at most five).
+    model = LogisticRegression(C=INVERSE_REGULARISATION, max_iter=5000, class_weight="balanced")
     model.fit(features, np.asarray(labels, dtype=np.int64))
     coef = model.coef_.astype(np.float32)
     intercept = model.intercept_.astype(np.float32)

@@ -7,6 +7,7 @@ import numpy as np
 from retrieval.unit_classifier import (
     document_frequency_idf,
     fit_unit_classifier,
+    term_matrix,
     term_weights,
 )
 
@@ -66,3 +67,31 @@ def test_tf_idf_rows_are_unit_length_and_ignore_unknown_words():
     assert row[vocabulary["b"]] > 0 and row[vocabulary["a"]] == 0
     assert idf[vocabulary["a"]] < idf[vocabulary["b"]]  # a word in every text says least
     assert not term_weights(["zzz"], vocabulary, idf).any()
+
+
+def test_the_training_matrix_holds_the_same_rows_sparsely():
+    texts = [["a", "b"], ["a", "c", "c"], [], ["zzz"]]
+    vocabulary, idf = document_frequency_idf(texts[:2])
+    matrix = term_matrix(texts, vocabulary, idf)
+    assert matrix.shape == (4, len(vocabulary))
+    for i, terms in enumerate(texts):
+        assert np.allclose(matrix[i].toarray()[0], term_weights(terms, vocabulary, idf))
+
+
+def test_a_unit_with_few_views_is_not_outvoted_by_one_with_many():
+    # an agenda slide keeps five written questions while a content slide has dozens; two
+    # mirror-image units, 5 and 60 views: an equidistant question must not simply go to the
+    # unit we wrote more for (without balanced classes the small one gets 0.14)
+    noise = np.random.default_rng(0).standard_normal((60, 2)).astype(np.float32) * 0.3
+    vectors, texts, labels = [], [], []
+    for unit, count in ((0, 5), (1, 60)):
+        for x, y in noise[:count]:
+            v = np.array([1 + x, y] if unit == 0 else [y, 1 + x], dtype=np.float32)
+            vectors.append(v / np.linalg.norm(v))
+            texts.append([f"word{unit}"])
+            labels.append(unit)
+    classifier = fit_unit_classifier(np.array(vectors), texts, labels)
+    assert classifier is not None
+    equidistant = np.array([1, 1], dtype=np.float32) / np.sqrt(2)
+    log_p = classifier.log_probabilities(equidistant, [], units=2)
+    assert np.exp(log_p[0]) >= 0.25
